@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineClinic.Data;
+
+public static class ClinicDatabase
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringKey = "ConnectionStrings:Clinic";
+    public const string SqliteMigrationsAssembly = "KetamineClinic.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "KetamineClinic.Migrations.SqlServer";
+    public const string DefaultSqliteFile = "App_Data/clinic.db";
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new ClinicConfigurationException(
+                $"{ProviderKey} must be 'Sqlite' or 'SqlServer', but is '{value}'.");
+    }
+
+    /// <summary>
+    /// Reads the provider and connection string. A relative SQLite path is resolved against
+    /// <paramref name="contentRoot"/> and its folder is created, so the default needs no set-up.
+    /// </summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ReadSettings(IConfiguration configuration, string contentRoot)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration[ConnectionStringKey];
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new ClinicConfigurationException(
+                    $"{ConnectionStringKey} is required when {ProviderKey} is SqlServer.")
+                : (provider, connectionString);
+        }
+
+        SqliteConnectionStringBuilder sqlite;
+        try
+        {
+            sqlite = new SqliteConnectionStringBuilder(
+                string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ClinicConfigurationException($"{ConnectionStringKey} is not a valid SQLite connection string: {ex.Message}");
+        }
+
+        if (sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(sqlite.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            sqlite.DataSource = path;
+        }
+
+        return (provider, sqlite.ToString());
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString, sql => sql
+                    .MigrationsAssembly(SqlServerMigrationsAssembly)
+                    .EnableRetryOnFailure());
+                break;
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+
+        options.ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
+    }
+
+    public static IServiceCollection AddClinicDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var (provider, connectionString) = ReadSettings(configuration, contentRoot);
+        services.AddSingleton(new DatabaseSettings(provider, connectionString));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddDbContext<ClinicDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);

@@ -1,0 +1,21 @@
+using KetamineClinic.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KetamineClinic.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> entity)
+    {
+        entity.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        entity.HasIndex(m => m.MessageId).IsUnique();
+        entity.Property(m => m.MessageId).HasMaxLength(200).IsUnicode(false);
+        entity.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        entity.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        entity.Property(m => m.Recipients).HasMaxLength(2000);
+        entity.Property(m => m.Subject).HasMaxLength(300);
+        entity.Property(m => m.LockedBy).HasMaxLength(100);
+        entity.Property(m => m.LastError).HasMaxLength(1000);
+    }
+}

@@ -1,0 +1,7 @@
+namespace KetamineClinic.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,71 @@
+namespace KetamineClinic.Data.Entities;
+
+/// <summary>A visitor's request to be contacted about a consultation (a "lead").</summary>
+public sealed class ConsultationRequest
+{
+    public int Id { get; set; }
+
+    /// <summary>Short, unguessable, human-friendly code shown to the visitor and used in logs.</summary>
+    public required string Reference { get; set; }
+
+    /// <summary>Token rendered into the form so that a re-post never creates a second request.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    public required string Email { get; set; }
+
+    /// <summary>E.164, e.g. +13125550147.</summary>
+    public required string Phone { get; set; }
+
+    public ContactMethod PreferredContact { get; set; }
+
+    /// <summary>Two-letter US state or DC code.</summary>
+    public required string State { get; set; }
+
+    public string? BestTimeToReach { get; set; }
+    public string? HeardAboutUs { get; set; }
+
+    /// <summary>Free text; personal health information, encrypted at rest.</summary>
+    public required string HelpWith { get; set; }
+
+    /// <summary>Concerns, treatments tried and screening answers as JSON; personal health information, encrypted at rest.</summary>
+    public required string HealthAnswers { get; set; }
+
+    public bool IsAdultConfirmed { get; set; }
+    public bool ConsentGiven { get; set; }
+
+    public bool IsUrgent { get; set; }
+    public RequestStatus Status { get; set; } = RequestStatus.New;
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FirstContactedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>SHA-256 of the client address with a secret salt: enough to spot abuse, not to identify anyone.</summary>
+    public string? SourceIpHash { get; set; }
+    public string? UserAgent { get; set; }
+
+    /// <summary>Optimistic-concurrency token, replaced on every change (works the same on SQLite and SQL Server).</summary>
+    public Guid Version { get; set; }
+
+    public List<OutboxMessage> Emails { get; set; } = [];
+    public List<LeadNote> Notes { get; set; } = [];
+    public List<LeadStatusChange> StatusChanges { get; set; } = [];
+}
+
+public enum ContactMethod
+{
+    PhoneCall,
+    TextMessage,
+    Email,
+}
+
+public enum RequestStatus
+{
+    New,
+    Contacted,
+    Scheduled,
+    NotACandidate,
+    Closed,
+}

@@ -1,0 +1,49 @@
+namespace KetamineClinic.Data.Entities;
+
+/// <summary>
+/// An email waiting to be sent. It is written in the same transaction as the request it belongs to,
+/// so an accepted request can never lose its emails; a background dispatcher delivers it later.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public int Id { get; set; }
+    public int? ConsultationRequestId { get; set; }
+    public ConsultationRequest? ConsultationRequest { get; set; }
+
+    public EmailKind Kind { get; set; }
+
+    /// <summary>RFC 5322 Message-Id, fixed at creation so a retried send is recognisably the same message.</summary>
+    public required string MessageId { get; set; }
+
+    /// <summary>Comma-separated recipient addresses.</summary>
+    public required string Recipients { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public required string HtmlBody { get; set; }
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Which dispatcher holds the message and until when; a claim past its time may be taken over.</summary>
+    public string? LockedBy { get; set; }
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>Last delivery error (exception type and server reply; never message content).</summary>
+    public string? LastError { get; set; }
+}
+
+public enum EmailKind
+{
+    StaffNotification,
+    Acknowledgement,
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}

@@ -1,0 +1,409 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(256) NULL,
+        [IsDisabled] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [ActorId] nvarchar(450) NULL,
+        [ActorName] nvarchar(256) NULL,
+        [Action] varchar(64) NOT NULL,
+        [Subject] nvarchar(128) NULL,
+        [Details] nvarchar(500) NULL,
+        [IpHash] varchar(64) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [ConsultationRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [Reference] varchar(16) NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [FirstName] nvarchar(100) NOT NULL,
+        [LastName] nvarchar(100) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [Phone] varchar(16) NOT NULL,
+        [PreferredContact] nvarchar(20) NOT NULL,
+        [State] varchar(2) NOT NULL,
+        [BestTimeToReach] nvarchar(200) NULL,
+        [HeardAboutUs] nvarchar(200) NULL,
+        [HelpWith] nvarchar(max) NOT NULL,
+        [HealthAnswers] nvarchar(max) NOT NULL,
+        [IsAdultConfirmed] bit NOT NULL,
+        [ConsentGiven] bit NOT NULL,
+        [IsUrgent] bit NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [FirstContactedAt] datetime2 NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [SourceIpHash] varchar(64) NULL,
+        [UserAgent] nvarchar(512) NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ConsultationRequests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [LeadNotes] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationRequestId] int NOT NULL,
+        [AuthorId] nvarchar(450) NOT NULL,
+        [AuthorName] nvarchar(256) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_LeadNotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeadNotes_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [LeadStatusChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationRequestId] int NOT NULL,
+        [From] nvarchar(20) NOT NULL,
+        [To] nvarchar(20) NOT NULL,
+        [ChangedById] nvarchar(450) NOT NULL,
+        [ChangedByName] nvarchar(256) NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_LeadStatusChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeadStatusChanges_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationRequestId] int NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [MessageId] varchar(200) NOT NULL,
+        [Recipients] nvarchar(2000) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        [LockedBy] nvarchar(100) NULL,
+        [LockedUntil] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutboxMessages_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Action_At] ON [AuditEntries] ([Action], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationRequests_CreatedAt] ON [ConsultationRequests] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ConsultationRequests_IdempotencyKey] ON [ConsultationRequests] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ConsultationRequests_Reference] ON [ConsultationRequests] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationRequests_Status_CreatedAt] ON [ConsultationRequests] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_LeadNotes_ConsultationRequestId] ON [LeadNotes] ([ConsultationRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_LeadStatusChanges_ConsultationRequestId] ON [LeadStatusChanges] ([ConsultationRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_ConsultationRequestId] ON [OutboxMessages] ([ConsultationRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_MessageId] ON [OutboxMessages] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_Status_NextAttemptAt] ON [OutboxMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123092058_InitialCreate'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123092058_InitialCreate', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

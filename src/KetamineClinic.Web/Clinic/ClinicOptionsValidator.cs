@@ -1,0 +1,67 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace KetamineClinic.Web.Clinic;
+
+/// <summary>Checks the <c>Clinic</c> section at start-up; each failure names its full configuration key.</summary>
+public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClinicOptions options)
+    {
+        var failures = new List<string>();
+        void Require(string value, string key)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{ClinicOptions.Section}:{key} is required.");
+            }
+        }
+
+        Require(options.Name, nameof(options.Name));
+        Require(options.Phone, nameof(options.Phone));
+        Require(options.Email, nameof(options.Email));
+        Require(options.FirstResponseTime, nameof(options.FirstResponseTime));
+        Require(options.Address.Street, "Address:Street");
+        Require(options.Address.City, "Address:City");
+
+        if (!string.IsNullOrWhiteSpace(options.Phone) && !PhoneNumber.TryNormalizeUs(options.Phone, out _))
+        {
+            failures.Add($"{ClinicOptions.Section}:Phone '{options.Phone}' is not a valid US phone number.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Email) && !EmailAddress.IsValid(options.Email))
+        {
+            failures.Add($"{ClinicOptions.Section}:Email '{options.Email}' is not a valid email address.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            failures.Add($"{ClinicOptions.Section}:TimeZone '{options.TimeZone}' is not a known time zone.");
+        }
+
+        if (!string.IsNullOrEmpty(options.BaseUrl)
+            && !(Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            failures.Add($"{ClinicOptions.Section}:BaseUrl '{options.BaseUrl}' must be an absolute http(s) URL.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+public static class EmailAddress
+{
+    /// <summary>A plain address (no display name), as people type it into a form.</summary>
+    public static bool IsValid(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 254 || value.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return MailAddress.TryCreate(value, out var parsed)
+            && parsed.Address == value
+            && parsed.Host.Contains('.', StringComparison.Ordinal)
+            && !parsed.Host.EndsWith('.');
+    }
+}

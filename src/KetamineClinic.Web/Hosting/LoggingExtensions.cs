@@ -1,0 +1,33 @@
+using Serilog;
+
+namespace KetamineClinic.Web.Hosting;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog from the <c>Serilog</c> configuration section. Registered through DI rather than a static
+    /// bootstrap logger so several hosts (tests) can start in one process.
+    /// </summary>
+    public static WebApplicationBuilder AddClinicLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request: method, path (never the query string), status and time. Bodies and
+    /// form values are never logged.
+    /// </summary>
+    public static IApplicationBuilder UseClinicRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
+}
