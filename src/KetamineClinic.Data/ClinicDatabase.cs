@@ -83,12 +83,23 @@ public static class ClinicDatabase
         options.ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
     }
 
-    public static IServiceCollection AddClinicDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers <see cref="ClinicDbContext"/>. Settings are read when first needed (the app resolves them
+    /// at start), so every configuration source, test overrides included, has been applied by then.
+    /// </summary>
+    public static IServiceCollection AddClinicDatabase(this IServiceCollection services, string contentRoot)
     {
-        var (provider, connectionString) = ReadSettings(configuration, contentRoot);
-        services.AddSingleton(new DatabaseSettings(provider, connectionString));
+        services.AddSingleton(provider =>
+        {
+            var (databaseProvider, connectionString) = ReadSettings(provider.GetRequiredService<IConfiguration>(), contentRoot);
+            return new DatabaseSettings(databaseProvider, connectionString);
+        });
         services.AddSingleton<PersonalDataProtector>();
-        services.AddDbContext<ClinicDbContext>(options => Configure(options, provider, connectionString));
+        services.AddDbContext<ClinicDbContext>((provider, options) =>
+        {
+            var settings = provider.GetRequiredService<DatabaseSettings>();
+            Configure(options, settings.Provider, settings.ConnectionString);
+        });
         return services;
     }
 }

@@ -10,7 +10,7 @@ try
 
     builder.AddClinicLogging();
     builder.Services.AddClinicIdentity();
-    builder.Services.AddClinicData(builder.Configuration, builder.Environment);
+    builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
 
     var app = builder.Build();

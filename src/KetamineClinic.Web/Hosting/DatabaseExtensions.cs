@@ -6,9 +6,9 @@ namespace KetamineClinic.Web.Hosting;
 
 public static class DatabaseExtensions
 {
-    public static IServiceCollection AddClinicData(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddClinicData(this IServiceCollection services, IWebHostEnvironment environment)
     {
-        services.AddClinicDatabase(configuration, environment.ContentRootPath);
+        services.AddClinicDatabase(environment.ContentRootPath);
 
         // Keys in the shared database let every instance behind a load balancer read the others' cookies.
         services.AddDataProtection()

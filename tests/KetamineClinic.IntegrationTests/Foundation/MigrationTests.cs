@@ -1,0 +1,92 @@
+using KetamineClinic.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using KetamineClinic.IntegrationTests.Infrastructure;
+
+namespace KetamineClinic.IntegrationTests.Foundation;
+
+public sealed class MigrationTests
+{
+    private static ClinicDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ClinicDbContext>();
+        ClinicDatabase.Configure(options, provider, connectionString);
+        return new ClinicDbContext(options.Options, new PersonalDataProtector(new EphemeralDataProtectionProvider()));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=Unused;Integrated Security=true")]
+    public void Each_providers_migrations_match_the_model(DatabaseProvider provider, string connectionString)
+    {
+        using var db = CreateContext(provider, connectionString);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The {provider} model has changes without a migration: run scripts/add-migration.sh <Name>.");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations_by_name()
+    {
+        using var sqlite = CreateContext(DatabaseProvider.Sqlite, "Data Source=unused.db");
+        using var sqlServer = CreateContext(DatabaseProvider.SqlServer, "Server=localhost;Database=Unused");
+
+        static IEnumerable<string> Names(ClinicDbContext db) => db.Database.GetMigrations().Select(id => id[15..]);
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void The_committed_sql_server_idempotent_script_is_current()
+    {
+        using var db = CreateContext(DatabaseProvider.SqlServer, "Server=localhost;Database=Unused");
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("CREATE TABLE [ConsultationRequests]", script, StringComparison.Ordinal);
+        Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+        var committed = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "KetamineClinic.Migrations.SqlServer", "migrate-idempotent.sql"));
+        Assert.True(Normalize(committed) == Normalize(script),
+            "migrate-idempotent.sql is out of date: run scripts/sqlserver-script.sh.");
+    }
+
+    [Fact]
+    public async Task An_empty_sqlite_file_migrates_to_the_latest_schema()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"clinic-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = CreateContext(DatabaseProvider.Sqlite, $"Data Source={path}"))
+            {
+                await db.Database.MigrateAsync();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            }
+
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            var tables = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Superset(
+                new HashSet<string> { "ConsultationRequests", "OutboxMessages", "LeadNotes", "LeadStatusChanges", "AuditEntries", "DataProtectionKeys", "AspNetUsers" },
+                tables.ToHashSet());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static string Normalize(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}

@@ -1,0 +1,30 @@
+namespace KetamineClinic.IntegrationTests.Infrastructure;
+
+public static class RepositoryPaths
+{
+    /// <summary>The checkout's root, found from the test binaries by walking up to KetamineClinic.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    /// <summary>The web app's built entry assembly, for tests that start it as a separate process.</summary>
+    public static string WebAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(Root, "src", "KetamineClinic.Web", "bin", configuration, "net10.0", "KetamineClinic.Web.dll");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KetamineClinic.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("KetamineClinic.sln not found above the test binaries.");
+    }
+}
