@@ -22,8 +22,10 @@ public static class ClinicDatabase
             return DatabaseProvider.Sqlite;
         }
 
-        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
+        // Names only: Enum.TryParse would also accept "1".
+        var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return name is not null
+            ? Enum.Parse<DatabaseProvider>(name)
             : throw new ClinicConfigurationException(
                 $"{ProviderKey} must be 'Sqlite' or 'SqlServer', but is '{value}'.");
     }
