@@ -1,6 +1,7 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
 using KetamineClinic.Web.Hosting;
+using KetamineClinic.Web.Security;
 using Microsoft.Extensions.Options;
 
 try
@@ -18,6 +19,7 @@ try
     await app.PrepareDatabaseAsync();
 
     app.UseForwardedHeaders();
+    app.UseSecurityHeaders();
     app.UseClinicRequestLogging();
     app.UseClinicErrorPages();
     if (!app.Environment.IsDevelopment())
