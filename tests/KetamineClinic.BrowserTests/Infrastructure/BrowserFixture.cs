@@ -1,0 +1,154 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace KetamineClinic.BrowserTests.Infrastructure;
+
+/// <summary>One running app and one headless Debian Chromium, shared by the browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public AppProcess App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
+        }
+
+        App = await AppProcess.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Debian's Chromium, root in a container, on a machine with no outside network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>
+    /// Runs a journey in a fresh browser context (fresh cookies). Afterwards the journey must have made
+    /// no request to another host and logged no console error. On failure, screenshots of the page at
+    /// phone and desktop widths are saved under artifacts/browser/.
+    /// </summary>
+    public async Task RunAsync(string name, Func<IPage, Task> journey, bool javaScriptEnabled = true)
+    {
+        await using var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        var foreign = new List<string>();
+        var consoleErrors = new List<string>();
+        var origin = App.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        // Block anything that is not our own origin, and remember that it was tried.
+        await page.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith(origin, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                lock (foreign)
+                {
+                    foreign.Add(url);
+                }
+
+                await route.AbortAsync();
+            }
+        });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (consoleErrors)
+                {
+                    consoleErrors.Add($"{message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (consoleErrors)
+            {
+                consoleErrors.Add(error);
+            }
+        };
+
+        try
+        {
+            await journey(page);
+            Assert.True(foreign.Count == 0, "Requests to other hosts: " + string.Join(", ", foreign));
+            Assert.True(consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", consoleErrors));
+        }
+        catch
+        {
+            await SaveScreenshotsAsync(page, name);
+            throw;
+        }
+    }
+
+    private static async Task SaveScreenshotsAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(RepositoryPaths.Artifacts);
+        foreach (var (label, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 900) })
+        {
+            try
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, $"{name}-{label}.png"), FullPage = true });
+            }
+            catch (PlaywrightException)
+            {
+                // The page may be gone; the original failure matters more.
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+public static class AccessibilityExtensions
+{
+    /// <summary>Runs axe-core on the page and fails with every violation listed, whatever its impact.</summary>
+    public static async Task AssertNoAccessibilityViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var violations = result.Violations.Select(Describe).ToList();
+        Assert.True(violations.Count == 0, $"axe-core violations on {page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    private static string Describe(AxeResultItem item) =>
+        $"- [{item.Impact}] {item.Id}: {item.Help} — " + string.Join("; ", item.Nodes.Take(5).Select(n => n.Target?.ToString() ?? n.Html));
+}
