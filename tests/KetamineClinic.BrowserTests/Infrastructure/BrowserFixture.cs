@@ -90,7 +90,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         try
         {
-            await journey(page);
+            // A hung journey fails after two minutes instead of stalling the whole run.
+            await journey(page).WaitAsync(TimeSpan.FromMinutes(2));
             Assert.True(foreign.Count == 0, "Requests to other hosts: " + string.Join(", ", foreign));
             Assert.True(consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", consoleErrors));
         }
@@ -141,9 +142,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 public static class AccessibilityExtensions
 {
-    /// <summary>Runs axe-core on the page and fails with every violation listed, whatever its impact.</summary>
+    /// <summary>
+    /// Runs axe-core on the page and fails with every violation listed, whatever its impact.
+    /// axe is a script, so it cannot run where JavaScript is disabled: call it from JavaScript-enabled journeys.
+    /// </summary>
     public static async Task AssertNoAccessibilityViolationsAsync(this IPage page)
     {
+
         var result = await page.RunAxe();
         var violations = result.Violations.Select(Describe).ToList();
         Assert.True(violations.Count == 0, $"axe-core violations on {page.Url}:\n" + string.Join("\n", violations));
