@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using KetamineClinic.Testing;
 using Microsoft.Playwright;
 
 namespace KetamineClinic.BrowserTests.Infrastructure;

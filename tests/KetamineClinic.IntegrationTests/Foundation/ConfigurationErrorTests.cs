@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Testing;
 
 namespace KetamineClinic.IntegrationTests.Foundation;
 

@@ -1,5 +1,6 @@
 using KetamineClinic.Data;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

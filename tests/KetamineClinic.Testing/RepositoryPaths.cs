@@ -1,4 +1,4 @@
-namespace KetamineClinic.IntegrationTests.Infrastructure;
+namespace KetamineClinic.Testing;
 
 public static class RepositoryPaths
 {
@@ -6,6 +6,8 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     public static string Content => Path.Combine(Root, "content");
+
+    public static string WebProject => Path.Combine(Root, "src", "KetamineClinic.Web");
 
     /// <summary>The web app's built entry assembly, for tests that start it as a separate process.</summary>
     public static string WebAssembly
@@ -16,6 +18,9 @@ public static class RepositoryPaths
             return Path.Combine(Root, "src", "KetamineClinic.Web", "bin", configuration, "net10.0", "KetamineClinic.Web.dll");
         }
     }
+
+    /// <summary>Where failed browser tests leave screenshots.</summary>
+    public static string Artifacts => Path.Combine(Root, "artifacts", "browser");
 
     private static string FindRoot()
     {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace KetamineClinic.BrowserTests.Infrastructure;
+namespace KetamineClinic.Testing;
 
 /// <summary>
 /// The built web app as a real Kestrel process on a free 127.0.0.1 port, with its own temporary
@@ -29,7 +29,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null)
     {
-        directory ??= System.IO.Directory.CreateTempSubdirectory("clinic-browser-").FullName;
+        directory ??= System.IO.Directory.CreateTempSubdirectory("clinic-app-").FullName;
+        System.IO.Directory.CreateDirectory(directory);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly])
         {
@@ -39,7 +40,7 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryPaths.Root, "src", "KetamineClinic.Web");
+        start.Environment["ASPNETCORE_CONTENTROOT"] = RepositoryPaths.WebProject;
         start.Environment["ConnectionStrings__Clinic"] = $"Data Source={Path.Combine(directory, "clinic.db")}";
         start.Environment["Email__PickupDirectory"] = Path.Combine(directory, "mail");
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(directory, "logs", "clinic-.json");
