@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Web.Features.Staff.Users;
 
@@ -58,42 +57,6 @@ public sealed class StaffCommandLineTests : IDisposable
         Assert.Equal(StaffCommandLine.NotFound, unknownReset.ExitCode);
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly, .. args])
-        {
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "KetamineClinic.Web"),
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Clinic"] = $"Data Source={Path.Combine(_directory.FullName, "clinic.db")}";
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_directory.FullName, "logs", "clinic-.json");
-        // Logs go to the file only, so standard output carries nothing but the command's own output.
-        start.Environment["Serilog__WriteTo__0__Name"] = "File";
-        start.Environment["Serilog__WriteTo__0__Args__path"] = Path.Combine(_directory.FullName, "logs", "console-.json");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteLineAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The staff command did not finish.");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
+        AppProcess.RunAsync(_directory.FullName, args, stdin);
 }
