@@ -5,17 +5,18 @@ using KetamineClinic.Web.Features.Staff.Retention;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Staff;
 
 public static class StaffAreaExtensions
 {
     public const string LoginRateLimitPolicy = "staff-login";
-    public const string LoginPermitsKey = "Staff:LoginAttemptsPerMinute";
 
     /// <summary>Identity, the sign-in cookie, the sign-in rate limit, the audit trail and the retention job.</summary>
     public static IServiceCollection AddStaffArea(this IServiceCollection services)
     {
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton<ClientAddressHasher>();
         services.AddSingleton<ClinicClock>();
@@ -78,8 +79,7 @@ public static class StaffAreaExtensions
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    // Read when a client's window is first made, so every configuration source has been applied.
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(LoginPermitsKey, 10),
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.LoginAttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
