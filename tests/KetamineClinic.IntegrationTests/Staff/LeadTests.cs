@@ -42,6 +42,30 @@ public sealed class LeadTests : IDisposable
     }
 
     [Fact]
+    public async Task The_inbox_pages_by_25_and_counts_requests_per_status()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            await _app.AddLeadAsync(createdAt: DateTime.UtcNow.AddMinutes(-i - 10));
+        }
+
+        var newest = await _app.AddLeadAsync(status: RequestStatus.Scheduled, createdAt: DateTime.UtcNow);
+        var client = await _app.SignedInClientAsync();
+
+        var first = await client.GetDocumentAsync("/staff/leads");
+        var second = await client.GetDocumentAsync("/staff/leads?page=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("table.inbox tbody tr").Length);
+        Assert.Equal(newest.Reference, first.QuerySelector("table.inbox tbody tr th")!.TextContent.Trim());
+        Assert.Single(second.QuerySelectorAll("table.inbox tbody tr"));
+        Assert.NotNull(first.QuerySelector("nav[aria-label=Pages] a[href='/staff/leads?page=2']"));
+        var counts = first.QuerySelectorAll(".status-counts li").Select(li => string.Join(" ", li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains("All 26", counts);
+        Assert.Contains("New 25", counts);
+        Assert.Contains("Scheduled 1", counts);
+    }
+
+    [Fact]
     public async Task Filter_and_search_narrow_the_inbox()
     {
         var contacted = await _app.AddLeadAsync("Marguerite", "Okafor", RequestStatus.Contacted);
