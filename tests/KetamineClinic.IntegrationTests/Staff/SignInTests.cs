@@ -163,6 +163,27 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_disabled_directly_in_the_database_is_signed_out_at_its_next_request()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var session = _app.CreateNonRedirectingClient();
+        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        using (var before = await session.GetAsync("/staff/leads"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            await scope.Db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
+        }
+
+        using var after = await session.GetAsync("/staff/leads");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var client = await _app.SignedInClientAsync();

@@ -4,6 +4,7 @@ using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Features.Staff.Retention;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,21 @@ public static class StaffAreaExtensions
                 cookie.LoginPath = "/staff/login";
                 cookie.LogoutPath = "/staff/logout";
                 cookie.ReturnUrlParameter = "returnUrl";
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    // Also refuses an account disabled outside StaffAccounts (which renews the stamp itself).
+                    // The validator has just loaded the user into this request's DbContext, so this costs no query.
+                    if (context.Principal?.Identity?.IsAuthenticated == true)
+                    {
+                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<StaffUser>>();
+                        if (await users.GetUserAsync(context.Principal) is not { IsDisabled: false })
+                        {
+                            context.RejectPrincipal();
+                            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        }
+                    }
+                };
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
                     // A plain 403 shows the friendly "not allowed" page through the status-code pages.
