@@ -1,4 +1,5 @@
 using KetamineClinic.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using KetamineClinic.Web.Features.Staff.Users;
 
 namespace KetamineClinic.IntegrationTests.Staff;
@@ -26,6 +27,10 @@ public sealed class StaffCommandLineTests : IDisposable
         var disabled = await RunAsync(null, "staff", "disable", "--email", "ada@clinic.example");
         Assert.Equal(StaffCommandLine.Ok, disabled.ExitCode);
         Assert.Contains("ada@clinic.example\tAdmin\tdisabled", (await RunAsync(null, "staff", "list")).Stdout, StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["account.created cli", "account.password-reset cli", "account.disabled cli"],
+            await ReadAuditAsync());
     }
 
     [Theory]
@@ -55,6 +60,22 @@ public sealed class StaffCommandLineTests : IDisposable
         Assert.Contains("already exists", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(StaffCommandLine.NotFound, unknown.ExitCode);
         Assert.Equal(StaffCommandLine.NotFound, unknownReset.ExitCode);
+    }
+
+    private async Task<List<string>> ReadAuditAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, "clinic.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Action || ' ' || ActorName FROM AuditEntries ORDER BY Id";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
