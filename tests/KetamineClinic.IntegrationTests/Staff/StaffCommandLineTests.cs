@@ -1,6 +1,6 @@
 using KetamineClinic.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using KetamineClinic.Web.Features.Staff.Users;
+using Microsoft.Data.Sqlite;
 
 namespace KetamineClinic.IntegrationTests.Staff;
 
