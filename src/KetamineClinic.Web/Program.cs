@@ -1,22 +1,31 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Features.Staff;
+using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
 using Microsoft.Extensions.Options;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // `staff …` account commands use the same configuration, minus the command's own arguments.
+    var isStaffCommand = StaffCommandLine.IsStaffCommand(args);
+    var builder = WebApplication.CreateBuilder(isStaffCommand ? [] : args);
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     builder.AddClinicLogging();
     builder.Services.AddClinicIdentity();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
+    builder.Services.AddStaffArea();
 
     var app = builder.Build();
 
     await app.PrepareDatabaseAsync();
+    if (isStaffCommand)
+    {
+        return await StaffCommandLine.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+    }
 
     app.UseForwardedHeaders();
     app.UseSecurityHeaders();
@@ -29,6 +38,7 @@ try
 
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseStaffArea();
     app.MapHealthChecks("/healthz");
     app.MapControllers();
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 
 namespace KetamineClinic.IntegrationTests.Foundation;
@@ -18,7 +16,13 @@ public sealed class ConfigurationErrorTests
         var directory = Directory.CreateTempSubdirectory("clinic-config-");
         try
         {
-            var (exitCode, stderr) = await RunAppAsync(directory.FullName, new() { [variable] = value });
+            var environment = new Dictionary<string, string> { [variable] = value };
+            if (value == "SqlServer")
+            {
+                environment["ConnectionStrings__Clinic"] = "";
+            }
+
+            var (exitCode, _, stderr) = await AppCommand.RunAsync(directory.FullName, [], environment: environment);
 
             Assert.Equal(1, exitCode);
             var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -30,46 +34,5 @@ public sealed class ConfigurationErrorTests
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(string workDirectory, Dictionary<string, string> environment)
-    {
-        var webProject = Path.Combine(RepositoryPaths.Root, "src", "KetamineClinic.Web");
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly])
-        {
-            WorkingDirectory = webProject,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Clinic"] = $"Data Source={Path.Combine(workDirectory, "clinic.db")}";
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(workDirectory, "logs", "clinic-.json");
-        foreach (var (name, setting) in environment)
-        {
-            start.Environment[name] = setting;
-        }
-
-        if (environment.GetValueOrDefault("Database__Provider") == "SqlServer")
-        {
-            start.Environment["ConnectionStrings__Clinic"] = "";
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not stop on a bad setting; it should refuse to start.");
-        }
-
-        await stdout;
-        return (process.ExitCode, await stderr);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ErrorsController : Controller
         Response.StatusCode = statusCode;
         return statusCode switch
         {
+            StatusCodes.Status403Forbidden => View("Forbidden"),
             StatusCodes.Status404NotFound => View("NotFound"),
             StatusCodes.Status429TooManyRequests => View("TooManyRequests"),
             _ => View("Error"),

@@ -1,0 +1,75 @@
+using KetamineClinic.Data;
+using KetamineClinic.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineClinic.Web.Features.Staff.Audit;
+
+public sealed record AuditFilter(string? Action, DateOnly? From, DateOnly? To, string? Actor);
+
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, int Page, int PageCount, int Total)
+{
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("action", Filter.Action);
+        Add("from", Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("actor", Filter.Actor);
+        Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return query.Count == 0 ? "/staff/audit" : "/staff/audit?" + string.Join("&", query);
+    }
+}
+
+[Authorize(Roles = StaffRoles.Admin)]
+public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Controller
+{
+    public const int PageSize = 50;
+
+    [HttpGet("/staff/audit")]
+    public async Task<IActionResult> Index([FromQuery(Name = "action")] string? auditAction, DateOnly? from, DateOnly? to, string? actor, int page, CancellationToken cancellationToken)
+    {
+        // Bound from the query only: "action" is also MVC's route value for the action's name.
+        var filter = new AuditFilter(string.IsNullOrWhiteSpace(auditAction) ? null : auditAction.Trim(), from, to, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim());
+        var entries = db.AuditEntries.AsNoTracking();
+        if (filter.Action is { } name)
+        {
+            entries = entries.Where(e => e.Action == name);
+        }
+
+        // Dates are clinic-local calendar days, "to" inclusive.
+        if (filter.From is { } first)
+        {
+            var start = clock.StartOfLocalDayUtc(first);
+            entries = entries.Where(e => e.At >= start);
+        }
+
+        if (filter.To is { } last)
+        {
+            var end = clock.StartOfLocalDayUtc(last.AddDays(1));
+            entries = entries.Where(e => e.At < end);
+        }
+
+        if (filter.Actor is { } who)
+        {
+            var pattern = "%" + who.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            entries = entries.Where(e => e.ActorId == who || (e.ActorName != null && EF.Functions.Like(e.ActorName, pattern, "\\")));
+        }
+
+        var total = await entries.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return View(new AuditPage(filter, rows, page, pageCount, total));
+    }
+}

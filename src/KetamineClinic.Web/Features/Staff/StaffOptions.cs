@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KetamineClinic.Web.Features.Staff;
+
+/// <summary>Settings of the staff area. Bound from the <c>Staff</c> section.</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    [Range(1, 10000, ErrorMessage = "Staff:LoginAttemptsPerMinute must be between 1 and 10000.")]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using KetamineClinic.Data.Entities;
+using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Web.Features.Staff;
+using KetamineClinic.Web.Features.Staff.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineClinic.IntegrationTests.Staff;
+
+public sealed class LeadTests : IDisposable
+{
+    private readonly ClinicAppFactory _app = new();
+
+    public LeadTests() => _app.Settings["Staff:LoginAttemptsPerMinute"] = "1000";
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task The_inbox_lists_requests_newest_first_with_urgent_and_new_marked_in_text()
+    {
+        var older = await _app.AddLeadAsync("Older", "Person", RequestStatus.Contacted, createdAt: DateTime.UtcNow.AddDays(-3));
+        var urgent = await _app.AddLeadAsync("Urgent", "Person", urgent: true, notification: OutboxStatus.Failed);
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.GetAsync("/staff/leads");
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("table.inbox caption"));
+        Assert.Equal(8, page.QuerySelectorAll("table.inbox thead th[scope=col]").Length);
+        var rows = page.QuerySelectorAll("table.inbox tbody tr");
+        Assert.Equal([urgent.Reference, older.Reference], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        Assert.Contains("Urgent", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("New", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Failed", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Contacted", rows[1].TextContent, StringComparison.Ordinal);
+
+        var svg = page.QuerySelector("svg[role=img]")!;
+        Assert.NotNull(svg.QuerySelector("title"));
+        Assert.NotNull(svg.QuerySelector("desc"));
+        Assert.Equal(12, page.QuerySelectorAll(".dashboard table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task The_inbox_pages_by_25_and_counts_requests_per_status()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            await _app.AddLeadAsync(createdAt: DateTime.UtcNow.AddMinutes(-i - 10));
+        }
+
+        var newest = await _app.AddLeadAsync(status: RequestStatus.Scheduled, createdAt: DateTime.UtcNow);
+        var client = await _app.SignedInClientAsync();
+
+        var first = await client.GetDocumentAsync("/staff/leads");
+        var second = await client.GetDocumentAsync("/staff/leads?page=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("table.inbox tbody tr").Length);
+        Assert.Equal(newest.Reference, first.QuerySelector("table.inbox tbody tr th")!.TextContent.Trim());
+        Assert.Single(second.QuerySelectorAll("table.inbox tbody tr"));
+        Assert.NotNull(first.QuerySelector("nav[aria-label=Pages] a[href='/staff/leads?page=2']"));
+        var counts = first.QuerySelectorAll(".status-counts li").Select(li => string.Join(" ", li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains("All 26", counts);
+        Assert.Contains("New 25", counts);
+        Assert.Contains("Scheduled 1", counts);
+    }
+
+    [Fact]
+    public async Task Filter_and_search_narrow_the_inbox()
+    {
+        var contacted = await _app.AddLeadAsync("Marguerite", "Okafor", RequestStatus.Contacted);
+        await _app.AddLeadAsync("Someone", "Else");
+        var client = await _app.SignedInClientAsync();
+
+        var byStatus = await client.GetDocumentAsync("/staff/leads?status=Contacted");
+        var byName = await client.GetDocumentAsync("/staff/leads?q=%20okaFOR%20");
+        var byReference = await client.GetDocumentAsync($"/staff/leads?q={contacted.Reference.ToLowerInvariant()}");
+
+        foreach (var page in new[] { byStatus, byName, byReference })
+        {
+            var row = Assert.Single(page.QuerySelectorAll("table.inbox tbody tr"));
+            Assert.Equal(contacted.Reference, row.QuerySelector("th")!.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public async Task The_details_page_shows_every_field_escaped_and_audits_the_view()
+    {
+        var lead = await _app.AddLeadAsync("<script>alert(1)</script>", "Doe", urgent: true);
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.GetAsync($"/staff/leads/{lead.Id}");
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.ReadDocumentAsync();
+
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script> Doe", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Anxiety that has not eased", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tried therapy", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("anxiety, sleep", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Urgent", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Status", page.QuerySelector("label[for=status]")!.TextContent.Trim());
+        Assert.Equal("Note", page.QuerySelector("label[for=note]")!.TextContent.Trim());
+
+        await using var scope = _app.CreateDbScope();
+        Assert.Equal(1, await scope.Db.AuditEntries.CountAsync(a => a.Action == AuditActions.LeadViewed && a.Subject == $"ConsultationRequest/{lead.Id}" && a.ActorId != null));
+    }
+
+    [Fact]
+    public async Task Changing_the_status_stamps_who_and_when_and_records_first_contact()
+    {
+        var lead = await _app.AddLeadAsync();
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/status", new() { ["status"] = "Contacted" });
+        var page = await client.GetDocumentAsync($"/staff/leads/{lead.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Status changed to Contacted", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("New → Contacted", page.QuerySelector(".timeline")!.TextContent, StringComparison.Ordinal);
+        await using var scope = _app.CreateDbScope();
+        var stored = await scope.Db.ConsultationRequests.Include(r => r.StatusChanges).SingleAsync(r => r.Id == lead.Id);
+        Assert.Equal(RequestStatus.Contacted, stored.Status);
+        Assert.NotNull(stored.FirstContactedAt);
+        Assert.NotEqual(lead.Version, stored.Version);
+        var change = Assert.Single(stored.StatusChanges);
+        Assert.Equal((RequestStatus.New, RequestStatus.Contacted), (change.From, change.To));
+        Assert.StartsWith("staff-", change.ChangedByName, StringComparison.Ordinal);
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.LeadStatusChanged && a.Subject == $"ConsultationRequest/{lead.Id}"));
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_refused_with_a_clear_message_and_nothing_is_overwritten()
+    {
+        var lead = await _app.AddLeadAsync();
+        var first = await _app.SignedInClientAsync();
+        var second = await _app.SignedInClientAsync();
+        var secondsPage = await second.GetDocumentAsync($"/staff/leads/{lead.Id}");
+
+        using (var saved = await first.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/status", new() { ["status"] = "Scheduled" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var stale = await second.PostAsync($"/staff/leads/{lead.Id}/status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = secondsPage.AntiforgeryToken(),
+            ["version"] = secondsPage.QuerySelector($"form[action='/staff/leads/{lead.Id}/status'] input[name=version]")!.GetAttribute("value")!,
+            ["status"] = "NotACandidate",
+        }));
+        var after = await second.GetDocumentAsync($"/staff/leads/{lead.Id}");
+
+        Assert.Contains("changed by someone else", after.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        await using var scope = _app.CreateDbScope();
+        var stored = await scope.Db.ConsultationRequests.Include(r => r.StatusChanges).SingleAsync(r => r.Id == lead.Id);
+        Assert.Equal(RequestStatus.Scheduled, stored.Status);
+        Assert.Single(stored.StatusChanges);
+    }
+
+    [Fact]
+    public async Task A_note_is_appended_to_the_timeline_with_its_author_and_audited_without_its_text()
+    {
+        var lead = await _app.AddLeadAsync();
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/notes", new() { ["note"] = "Left a voicemail <b>twice</b>." });
+        var page = await client.GetDocumentAsync($"/staff/leads/{lead.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var timeline = page.QuerySelector(".timeline")!;
+        Assert.Contains("Left a voicemail <b>twice</b>.", timeline.TextContent, StringComparison.Ordinal);
+        Assert.Contains("staff-", timeline.TextContent, StringComparison.Ordinal);
+        await using var scope = _app.CreateDbScope();
+        Assert.Equal("Left a voicemail <b>twice</b>.", (await scope.Db.LeadNotes.SingleAsync(n => n.ConsultationRequestId == lead.Id)).Text);
+        var audit = await scope.Db.AuditEntries.SingleAsync(a => a.Action == AuditActions.LeadNoteAdded);
+        Assert.DoesNotContain("voicemail", audit.Details ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_staff_notification_can_be_queued_again()
+    {
+        var lead = await _app.AddLeadAsync(notification: OutboxStatus.Failed);
+        var client = await _app.SignedInClientAsync();
+        var notificationId = lead.Emails.Single(e => e.Kind == EmailKind.StaffNotification).Id;
+
+        using var response = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/emails/{notificationId}/resend", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = _app.CreateDbScope();
+        var email = await scope.Db.OutboxMessages.SingleAsync(e => e.Id == notificationId);
+        Assert.Equal((OutboxStatus.Pending, 0), (email.Status, email.Attempts));
+        Assert.True(email.NextAttemptAt > DateTime.UtcNow.AddMinutes(-1));
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.LeadEmailResent && a.Subject == $"ConsultationRequest/{lead.Id}"));
+    }
+
+    [Fact]
+    public async Task The_export_is_a_utf8_csv_of_the_current_filter_with_formulas_neutralised_and_is_audited()
+    {
+        await _app.AddLeadAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
+        await _app.AddLeadAsync("Not", "Included", RequestStatus.New);
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.GetAsync("/staff/leads/export?status=Contacted");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Reference,Received,FirstName,LastName,Email,Phone", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\",Ünal", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",'+13125550147,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Anxiety", csv, StringComparison.Ordinal);
+
+        await using var scope = _app.CreateDbScope();
+        var audit = await scope.Db.AuditEntries.SingleAsync(a => a.Action == AuditActions.LeadsExported);
+        Assert.Contains("1 rows", audit.Details, StringComparison.Ordinal);
+    }
+}

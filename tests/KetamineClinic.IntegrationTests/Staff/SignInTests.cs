@@ -1,0 +1,214 @@
+using System.Net;
+using KetamineClinic.Data.Entities;
+using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Web.Features.Staff;
+using KetamineClinic.Web.Features.Staff.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineClinic.IntegrationTests.Staff;
+
+public sealed class SignInTests : IDisposable
+{
+    private readonly ClinicAppFactory _app = new();
+
+    public SignInTests() => _app.Settings["Staff:LoginAttemptsPerMinute"] = "1000";
+
+    public void Dispose() => _app.Dispose();
+
+    public static TheoryData<string> ProtectedRoutes =>
+    [
+        "/staff", "/staff/leads", "/staff/leads/1", "/staff/leads/export", "/staff/audit", "/staff/users",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task Every_staff_page_sends_anonymous_visitors_to_the_login_page(string route)
+    {
+        using var response = await _app.CreateNonRedirectingClient().GetAsync(route);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/staff/leads/1/status")]
+    [InlineData("/staff/leads/1/notes")]
+    [InlineData("/staff/leads/1/emails/1/resend")]
+    [InlineData("/staff/users")]
+    [InlineData("/staff/users/x/disable")]
+    [InlineData("/staff/users/x/reset-password")]
+    public async Task Anonymous_posts_are_refused(string route)
+    {
+        using var response = await _app.CreateNonRedirectingClient().PostAsync(route, new FormUrlEncodedContent([]));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{route}: {response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/staff/audit")]
+    [InlineData("/staff/users")]
+    public async Task Admin_pages_are_forbidden_to_staff_with_a_friendly_page(string route)
+    {
+        var client = await _app.SignedInClientAsync(StaffRoles.Staff);
+
+        using var response = await client.GetAsync(route);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("can’t open this page", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_login_page_has_labelled_fields_and_no_store_caching()
+    {
+        using var response = await _app.CreateClient().GetAsync("/staff/login");
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal("Email", page.QuerySelector("label[for=Email]")!.TextContent.Trim());
+        Assert.Equal("Password", page.QuerySelector("label[for=Password]")!.TextContent.Trim());
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correct_password_signs_in_with_a_strict_http_only_secure_cookie_and_is_audited()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var client = _app.CreateNonRedirectingClient();
+
+        using var response = await client.PostLoginAsync(email, StaffSignIn.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff/leads", response.Headers.Location!.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-staff=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        using var leads = await client.GetAsync("/staff/leads");
+        Assert.Equal(HttpStatusCode.OK, leads.StatusCode);
+
+        await using var scope = _app.CreateDbScope();
+        var userId = (await scope.Db.Users.SingleAsync(u => u.Email == email)).Id;
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignInSucceeded && a.ActorId == userId));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_generic_message_and_an_audit_row_without_the_email()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var client = _app.CreateNonRedirectingClient();
+
+        using var wrong = await client.PostLoginAsync(email, "not the password at all");
+        using var unknown = await client.PostLoginAsync("nobody@clinic.example", "not the password at all");
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var wrongText = (await wrong.ReadDocumentAsync()).QuerySelector("main")!.TextContent;
+        var unknownText = (await unknown.ReadDocumentAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains(Web.Features.Staff.Account.AccountController.FailureMessage, wrongText, StringComparison.Ordinal);
+        Assert.Contains(Web.Features.Staff.Account.AccountController.FailureMessage, unknownText, StringComparison.Ordinal);
+
+        await using var scope = _app.CreateDbScope();
+        var failures = await scope.Db.AuditEntries.Where(a => a.Action == AuditActions.SignInFailed).ToListAsync();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, f => Assert.DoesNotContain("@", (f.Details ?? "") + f.ActorName + f.Subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_so_even_the_right_password_fails()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var client = _app.CreateNonRedirectingClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await client.PostLoginAsync(email, "wrong password number " + i);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        using var response = await client.PostLoginAsync(email, StaffSignIn.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = _app.CreateDbScope();
+        var user = await scope.Db.Users.SingleAsync(u => u.Email == email);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignInFailed && a.Details == "locked out"));
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in_and_its_open_session_ends()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var session = _app.CreateNonRedirectingClient();
+        using (var signedIn = await session.PostLoginAsync(email, StaffSignIn.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            var result = await scope.Services.GetRequiredService<StaffAccounts>().DisableAsync(email, AuditActor.Cli, CancellationToken.None);
+            Assert.True(result.Succeeded);
+        }
+
+        using var afterDisable = await session.GetAsync("/staff/leads");
+        using var again = await _app.CreateNonRedirectingClient().PostLoginAsync(email, StaffSignIn.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, afterDisable.StatusCode);
+        Assert.StartsWith("/staff/login", afterDisable.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_disabled_directly_in_the_database_is_signed_out_at_its_next_request()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var session = _app.CreateNonRedirectingClient();
+        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        using (var before = await session.GetAsync("/staff/leads"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            await scope.Db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
+        }
+
+        using var after = await session.GetAsync("/staff/leads");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.PostFormAsync("/staff/leads", "/staff/logout", []);
+        using var after = await client.GetAsync("/staff/leads");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_posts_are_rate_limited_per_address()
+    {
+        using var limited = new ClinicAppFactory();
+        limited.Settings["Staff:LoginAttemptsPerMinute"] = "3";
+        var client = limited.CreateNonRedirectingClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostLoginAsync("someone@clinic.example", "wrong password here");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
