@@ -1,5 +1,6 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Features.Articles;
 using KetamineClinic.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,8 @@ try
     builder.Services.AddClinicIdentity();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
+    builder.Services.AddClinicPerformance();
+    builder.Services.AddArticles(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
 
@@ -25,8 +28,9 @@ try
         app.UseHsts();
     }
 
-    app.UseStaticFiles();
+    app.UseClinicStaticFiles();
     app.UseRouting();
+    app.UseOutputCache();
     app.MapHealthChecks("/healthz");
     app.MapControllers();
 
