@@ -54,13 +54,15 @@ public sealed partial class ContentRenderer
             throw new ContentException("use ## for sections; the page title is the only h1 and comes from 'title'.");
         }
 
-        var unresolved = document.Descendants<LiteralInline>().FirstOrDefault(l => l.Content.ToString().Contains("[^", StringComparison.Ordinal));
-        if (unresolved is not null)
+        MarkExternalLinks(document);
+        var html = ToHtml(document);
+        // Markdig leaves a reference without a definition as literal "[^name]" text.
+        var unresolved = UnresolvedFootnote().Match(html);
+        if (unresolved.Success)
         {
-            throw new ContentException($"footnote reference on line {unresolved.Line + 1} has no matching definition.");
+            throw new ContentException($"footnote reference {unresolved.Value} has no matching definition.");
         }
 
-        MarkExternalLinks(document);
         var toc = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3)
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
@@ -78,7 +80,7 @@ public sealed partial class ContentRenderer
             ReviewedBy = Blank(front.ReviewedBy),
             Tags = (front.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
             Order = front.Order,
-            Html = ToHtml(document),
+            Html = html,
             TableOfContents = toc,
             Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
             WordCount = CountWords(document),
@@ -134,6 +136,11 @@ public sealed partial class ContentRenderer
     {
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
+            if (!IsSafe(link.Url))
+            {
+                throw new ContentException($"link to '{link.Url}' on line {link.Line + 1} uses a scheme other than http, https, mailto or tel.");
+            }
+
             if (link.IsImage || !IsExternal(link.Url))
             {
                 continue;
@@ -146,8 +153,16 @@ public sealed partial class ContentRenderer
         }
     }
 
+    /// <summary>Relative links and the ordinary schemes only; Markdig itself would let <c>javascript:</c> through.</summary>
+    internal static bool IsSafe(string? url) =>
+        string.IsNullOrEmpty(url)
+        || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || url.StartsWith('/')
+        || uri.Scheme is "http" or "https" or "mailto" or "tel";
+
     internal static bool IsExternal(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        url?.StartsWith("//", StringComparison.Ordinal) == true
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     private string ToHtml(MarkdownObject node)
     {
@@ -232,6 +247,9 @@ public sealed partial class ContentRenderer
 
         return text.ToString().Trim();
     }
+
+    [GeneratedRegex(@"\[\^[^\]\s]+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex UnresolvedFootnote();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Markdig.Extensions.Footnotes;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -16,7 +17,13 @@ internal sealed class SourcesRenderer : HtmlObjectRenderer<FootnoteGroup>
         renderer.WriteLine("<section class=\"footnotes\" aria-labelledby=\"sources-heading\">");
         renderer.WriteLine("<h2 id=\"sources-heading\">Sources</h2>");
         renderer.WriteLine("<ol>");
-        renderer.WriteChildren(group);
+        foreach (var footnote in group.OfType<Footnote>())
+        {
+            renderer.Write("<li id=\"fn:").Write(footnote.Order.ToString(CultureInfo.InvariantCulture)).WriteLine("\">");
+            renderer.WriteChildren(footnote);
+            renderer.WriteLine("</li>");
+        }
+
         renderer.WriteLine("</ol>");
         renderer.WriteLine("</section>");
     }
