@@ -29,7 +29,9 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 
 echo "Publishing to $WORK/app ..."
-dotnet publish "$ROOT/src/KetamineClinic.Web" -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+dotnet publish "$ROOT/src/KetamineClinic.Web" -c Release -o "$WORK/app" --nologo >"$WORK/publish.log" 2>&1 \
+    || { echo "Publish failed:" >&2; cat "$WORK/publish.log" >&2; exit 1; }
+test -f "$WORK/app/content/faq.md" || { echo "The published app has no content/ folder" >&2; exit 1; }
 cp -r "$WORK/app/wwwroot" "$WORK/webroot"
 mkdir -p "$WORK/webroot/bench"
 
@@ -69,11 +71,15 @@ rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 latency() { awk '/^    Latency/ {print $2; exit}' <<<"$1"; }
 p99() { awk '/^ +99%/ {print $2; exit}' <<<"$1"; }
 
+for out in "$ARTICLE_OUT" "$STATIC_OUT"; do
+    if grep -q "Non-2xx" <<<"$out"; then echo "Some responses were not 2xx:" >&2; echo "$out" >&2; exit 1; fi
+done
+
 A_RPS=$(rps "$ARTICLE_OUT"); S_RPS=$(rps "$STATIC_OUT")
 echo
 echo "Machine: $(nproc) cores, $(uname -sr); $(dotnet --version) SDK; ${BYTES} bytes per response"
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, after a 2 s warm-up, against $BASE"
-printf '%-34s %12s %12s %12s\n' "URL" "req/s" "avg latency" "p99 latency"
-printf '%-34s %12s %12s %12s\n' "$ARTICLE" "$A_RPS" "$(latency "$ARTICLE_OUT")" "$(p99 "$ARTICLE_OUT")"
-printf '%-34s %12s %12s %12s\n' "$STATIC (static file)" "$S_RPS" "$(latency "$STATIC_OUT")" "$(p99 "$STATIC_OUT")"
+printf '%-46s %12s %12s %12s\n' "URL" "req/s" "avg latency" "p99 latency"
+printf '%-46s %12s %12s %12s\n' "$ARTICLE" "$A_RPS" "$(latency "$ARTICLE_OUT")" "$(p99 "$ARTICLE_OUT")"
+printf '%-46s %12s %12s %12s\n' "$STATIC (static file)" "$S_RPS" "$(latency "$STATIC_OUT")" "$(p99 "$STATIC_OUT")"
 awk -v a="$A_RPS" -v s="$S_RPS" 'BEGIN { printf "Article throughput = %.0f%% of static (target >= 80%%)\n", 100 * a / s }'
