@@ -14,7 +14,7 @@ try
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
     builder.Services.AddClinicPerformance();
-    builder.Services.AddArticles(builder.Configuration, builder.Environment);
+    builder.Services.AddArticles();
 
     var app = builder.Build();
 

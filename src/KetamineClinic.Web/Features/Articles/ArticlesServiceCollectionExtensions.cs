@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Articles;
 
@@ -8,17 +8,16 @@ public static class ArticlesServiceCollectionExtensions
     /// The content library (articles, pages, FAQ), its reload-on-edit watcher and the output-cache policy
     /// its pages use. Endpoints are attribute-routed controllers picked up by <c>MapControllers</c>.
     /// </summary>
-    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddArticles(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-        var options = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
-        var contentPath = ContentOptions.ResolvePath(options.Path, environment.ContentRootPath);
 
         services.AddSingleton<ContentRenderer>();
+        // Options are read when the library is first needed, so settings added late (tests, hosting) count.
         services.AddSingleton(provider => new ArticleLibrary(
-            contentPath,
+            ContentOptions.ResolvePath(
+                provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path,
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             provider.GetRequiredService<ContentRenderer>(),
             provider.GetRequiredService<ILogger<ArticleLibrary>>()));
 
@@ -29,10 +28,7 @@ public static class ArticlesServiceCollectionExtensions
             cache.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy());
         });
 
-        if (options.Watch ?? environment.IsDevelopment())
-        {
-            services.AddHostedService<ContentReloader>();
-        }
+        services.AddHostedService<ContentReloader>();
 
         return services;
     }

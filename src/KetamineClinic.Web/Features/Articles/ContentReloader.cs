@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace KetamineClinic.Web.Features.Articles;
@@ -8,14 +9,19 @@ namespace KetamineClinic.Web.Features.Articles;
 /// While someone edits content (Development by default), reloads the library on every save and drops the
 /// cached pages, so the next request shows the change without a restart.
 /// </summary>
-public sealed partial class ContentReloader(ArticleLibrary library, IOutputCacheStore cache, ILogger<ContentReloader> logger) : IHostedService, IDisposable
+public sealed partial class ContentReloader(
+    ArticleLibrary library,
+    IOutputCacheStore cache,
+    IOptions<ContentOptions> options,
+    IHostEnvironment environment,
+    ILogger<ContentReloader> logger) : IHostedService, IDisposable
 {
     private PhysicalFileProvider? _files;
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(library.ContentPath))
+        if (!(options.Value.Watch ?? environment.IsDevelopment()) || !Directory.Exists(library.ContentPath))
         {
             return Task.CompletedTask;
         }
