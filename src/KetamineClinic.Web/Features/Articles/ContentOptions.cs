@@ -7,8 +7,8 @@ public sealed class ContentOptions
 
     /// <summary>
     /// Folder holding <c>articles/</c>, <c>pages/</c> and <c>faq.md</c>. Relative paths are resolved against
-    /// the content root. Empty: the repository's <c>content/</c> folder in a checkout, or <c>content/</c>
-    /// beside the app when published.
+    /// the content root. Empty: <c>content/</c> beside the app when published, else the repository's
+    /// <c>content/</c> folder two levels up from the web project in a checkout.
     /// </summary>
     public string Path { get; set; } = "";
 
@@ -22,7 +22,9 @@ public sealed class ContentOptions
             return System.IO.Path.GetFullPath(configured, contentRootPath);
         }
 
+        // The published copy wins, so a deployed app never picks up an unrelated folder two levels above it.
+        var published = System.IO.Path.Combine(contentRootPath, "content");
         var checkout = System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRootPath, "..", "..", "content"));
-        return Directory.Exists(checkout) ? checkout : System.IO.Path.Combine(contentRootPath, "content");
+        return Directory.Exists(published) || !Directory.Exists(checkout) ? published : checkout;
     }
 }
