@@ -1,5 +1,6 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Features.Articles;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
@@ -17,6 +18,8 @@ try
     builder.Services.AddClinicIdentity();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
+    builder.Services.AddClinicPerformance();
+    builder.Services.AddArticles();
     builder.Services.AddStaffArea();
 
     var app = builder.Build();
@@ -36,9 +39,11 @@ try
         app.UseHsts();
     }
 
-    app.UseStaticFiles();
+    app.UseClinicStaticFiles();
     app.UseRouting();
     app.UseStaffArea();
+    // After authentication, so the cache policy can see a signed-in user and stay out of the way.
+    app.UseOutputCache();
     app.MapHealthChecks("/healthz");
     app.MapControllers();
 

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace KetamineClinic.Web.Features.Articles;
+
+/// <summary>
+/// Turns one Markdown file into a <see cref="ContentDocument"/>. Raw HTML is disabled, so whatever a file
+/// contains it can only ever produce the markup this pipeline writes.
+/// </summary>
+public sealed partial class ContentRenderer
+{
+    private const string ExternalLinkNote = "<span class=\"visually-hidden\"> (external site)</span>";
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UseSmartyPants()
+        .DisableHtml()
+        .Build();
+
+    private readonly IDeserializer _yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public ContentDocument Render(string markdown, string sourceFile, ContentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdown.Parse(markdown, _pipeline);
+        var front = ReadFrontMatter(document, markdown);
+
+        var title = Required(front.Title, "title");
+        var description = Required(front.Description, "description");
+        var slug = (front.Slug ?? System.IO.Path.GetFileNameWithoutExtension(sourceFile)).Trim().ToLowerInvariant();
+        if (!SlugPattern().IsMatch(slug))
+        {
+            throw new ContentException($"slug '{slug}' must be lower-case letters, digits and single hyphens.");
+        }
+
+        if (document.Descendants<HeadingBlock>().Any(h => h.Level == 1))
+        {
+            throw new ContentException("use ## for sections; the page title is the only h1 and comes from 'title'.");
+        }
+
+        MarkExternalLinks(document);
+        var html = ToHtml(document);
+        // Markdig leaves a reference without a definition as literal "[^name]" text.
+        var unresolved = UnresolvedFootnote().Match(html);
+        if (unresolved.Success)
+        {
+            throw new ContentException($"footnote reference {unresolved.Value} has no matching definition.");
+        }
+
+        var toc = document.Descendants<HeadingBlock>()
+            .Where(h => h.Level is 2 or 3)
+            .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
+            .ToList();
+
+        return new ContentDocument
+        {
+            Kind = kind,
+            Slug = slug,
+            Title = title,
+            Description = description,
+            Published = ParseDate(front.Published, "published"),
+            Updated = ParseDate(front.Updated, "updated"),
+            Author = Blank(front.Author),
+            ReviewedBy = Blank(front.ReviewedBy),
+            Tags = (front.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
+            Order = front.Order,
+            Html = html,
+            TableOfContents = toc,
+            Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
+            WordCount = CountWords(document),
+            SourceFile = sourceFile,
+        };
+    }
+
+    private FrontMatter ReadFrontMatter(MarkdownDocument document, string markdown)
+    {
+        var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
+            ?? throw new ContentException("the file must start with a YAML front matter block between --- lines.");
+        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()))
+            .Trim();
+        if (yaml.StartsWith("---", StringComparison.Ordinal))
+        {
+            yaml = yaml[3..];
+        }
+
+        if (yaml.EndsWith("---", StringComparison.Ordinal))
+        {
+            yaml = yaml[..^3];
+        }
+
+        try
+        {
+            return _yaml.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();
+        }
+        catch (YamlException ex)
+        {
+            throw new ContentException($"front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}", ex);
+        }
+    }
+
+    private static string Required(string? value, string key) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ContentException($"front matter needs '{key}'.") : value.Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? ParseDate(string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ContentException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'.");
+    }
+
+    /// <summary>Links to other hosts say so to screen-reader users, and never hand the new page a window.opener.</summary>
+    private static void MarkExternalLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!IsSafe(link.Url))
+            {
+                throw new ContentException($"link to '{link.Url}' on line {link.Line + 1} uses a scheme other than http, https, mailto or tel.");
+            }
+
+            if (link.IsImage || !IsExternal(link.Url))
+            {
+                continue;
+            }
+
+            var attributes = link.GetAttributes();
+            attributes.AddProperty("rel", "noopener");
+            attributes.AddClass("external");
+            link.AppendChild(new HtmlInline(ExternalLinkNote));
+        }
+    }
+
+    /// <summary>Relative links and the ordinary schemes only; Markdig itself would let <c>javascript:</c> through.</summary>
+    internal static bool IsSafe(string? url) =>
+        string.IsNullOrEmpty(url)
+        || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || url.StartsWith('/')
+        || uri.Scheme is "http" or "https" or "mailto" or "tel";
+
+    internal static bool IsExternal(string? url) =>
+        url?.StartsWith("//", StringComparison.Ordinal) == true
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private string ToHtml(MarkdownObject node)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteGroupRenderer>(new SourcesRenderer());
+        renderer.Render(node);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Each level-2 heading of the FAQ is a question; everything up to the next one is its answer, rendered
+    /// on its own so the page can wrap it in a disclosure.
+    /// </summary>
+    private List<FaqEntry> SplitQuestions(MarkdownDocument document, string markdown)
+    {
+        var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2).ToList();
+        var entries = new List<FaqEntry>(headings.Count);
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var start = headings[i].Span.End + 1;
+            var end = i + 1 < headings.Count ? headings[i + 1].Span.Start : markdown.Length;
+            var answerMarkdown = markdown[start..end];
+            var answer = Markdown.Parse(answerMarkdown, _pipeline);
+            MarkExternalLinks(answer);
+            var text = Markdown.ToPlainText(answerMarkdown, _pipeline).Trim();
+            entries.Add(new FaqEntry(headings[i].GetAttributes().Id ?? "", InlineText(headings[i].Inline), ToHtml(answer), text));
+        }
+
+        return entries;
+    }
+
+    private static int CountWords(MarkdownDocument document)
+    {
+        var count = 0;
+        foreach (var literal in document.Descendants<LiteralInline>())
+        {
+            count += literal.Content.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+
+        return count;
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        var text = new StringBuilder();
+        if (container is null)
+        {
+            return "";
+        }
+
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.ToString());
+                    break;
+                case Markdig.Extensions.SmartyPants.SmartyPant pant:
+                    text.Append(pant.Type switch
+                    {
+                        Markdig.Extensions.SmartyPants.SmartyPantType.LeftQuote => '‘',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.RightQuote => '’',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.LeftDoubleQuote => '“',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.RightDoubleQuote => '”',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.Dash2 => '–',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.Dash3 => '—',
+                        Markdig.Extensions.SmartyPants.SmartyPantType.Ellipsis => '…',
+                        _ => '\'',
+                    });
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"\[\^[^\]\s]+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex UnresolvedFootnote();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

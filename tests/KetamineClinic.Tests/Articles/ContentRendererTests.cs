@@ -1,0 +1,198 @@
+using KetamineClinic.Web.Features.Articles;
+
+namespace KetamineClinic.Tests.Articles;
+
+public sealed class ContentRendererTests
+{
+    private readonly ContentRenderer _renderer = new();
+
+    private ContentDocument Render(string markdown, string file = "articles/fixture-article.md", ContentKind kind = ContentKind.Article) =>
+        _renderer.Render(markdown, file, kind);
+
+    [Fact]
+    public void Front_matter_fields_are_read_into_the_document()
+    {
+        var document = Render("""
+            ---
+            title: "Breathing exercises"
+            description: "How slow breathing calms the body."
+            published: 2026-03-01
+            updated: 2026-04-15
+            author: "A. Writer"
+            reviewedBy: "Dr. B. Reviewer, MD"
+            tags: [Anxiety, self-care]
+            order: 2
+            ---
+
+            Breathe in slowly.
+            """);
+
+        Assert.Equal("Breathing exercises", document.Title);
+        Assert.Equal("How slow breathing calms the body.", document.Description);
+        Assert.Equal(new DateOnly(2026, 3, 1), document.Published);
+        Assert.Equal(new DateOnly(2026, 4, 15), document.Updated);
+        Assert.Equal("A. Writer", document.Author);
+        Assert.Equal("Dr. B. Reviewer, MD", document.ReviewedBy);
+        Assert.Equal(["anxiety", "self-care"], document.Tags);
+        Assert.Equal(2, document.Order);
+        Assert.Equal("/articles/fixture-article", document.Path);
+    }
+
+    [Fact]
+    public void Slug_defaults_to_the_file_name_and_optional_fields_may_be_missing()
+    {
+        var document = Render(TempContentFolder.Article(), "articles/Calm-Mornings.md");
+
+        Assert.Equal("calm-mornings", document.Slug);
+        Assert.Null(document.Published);
+        Assert.Null(document.Updated);
+        Assert.Null(document.Author);
+        Assert.Null(document.ReviewedBy);
+        Assert.Null(document.Order);
+        Assert.Empty(document.Tags);
+        Assert.Null(document.LastModified);
+    }
+
+    [Fact]
+    public void An_explicit_slug_wins_over_the_file_name()
+    {
+        var document = Render(TempContentFolder.Article(extraFrontMatter: "slug: better-name"), "articles/old-name.md");
+        Assert.Equal("better-name", document.Slug);
+    }
+
+    [Theory]
+    [InlineData("---\ndescription: \"No title here.\"\n---\n\nText.", "'title'")]
+    [InlineData("---\ntitle: \"No description\"\n---\n\nText.", "'description'")]
+    [InlineData("---\ntitle: [unclosed\ndescription: x\n---\n\nText.", "not valid YAML")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\npublished: 12/03/2026\n---\n\nText.", "yyyy-MM-dd")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\nauthr: typo\n---\n\nText.", "not valid YAML")]
+    [InlineData("No front matter at all.", "front matter")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\nslug: \"Not A Slug\"\n---\n\nText.", "slug")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\n---\n\n# A second h1\n", "h1")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\n---\n\nCited.[^missing]\n", "[^missing]")]
+    [InlineData("---\ntitle: \"T\"\ndescription: \"D\"\n---\n\n[click](javascript:alert(1))\n", "scheme")]
+    public void A_file_that_cannot_be_published_is_rejected_with_the_reason(string markdown, string reason)
+    {
+        var error = Assert.Throws<ContentException>(() => Render(markdown));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Raw_html_in_markdown_comes_out_as_text()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            Before <script>alert('x')</script> after.
+
+            <div onclick="steal()">block</div>
+            """));
+
+        Assert.DoesNotContain("<script", document.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<div onclick", document.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", document.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;div onclick=", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_get_ids_and_h2_h3_make_the_table_of_contents()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            ## What "off-label" means
+
+            Text.
+
+            ### A smaller point
+
+            Text.
+
+            #### Too deep for the contents
+
+            ## Next steps
+            """));
+
+        Assert.Equal(
+            [new TocEntry(2, "what-off-label-means", "What “off-label” means"), new TocEntry(3, "a-smaller-point", "A smaller point"), new TocEntry(2, "next-steps", "Next steps")],
+            document.TableOfContents);
+        Assert.Contains("<h2 id=\"what-off-label-means\">", document.Html, StringComparison.Ordinal);
+        Assert.Contains("<h4 id=\"too-deep-for-the-contents\">", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Links_to_other_hosts_get_noopener_and_say_they_leave_the_site()
+    {
+        var document = Render(TempContentFolder.Article(body: "See [the study](https://example.org/study), [a mirror](//cdn.example/x) and [our FAQ](/faq)."));
+
+        Assert.Contains("<a href=\"https://example.org/study\" class=\"external\" rel=\"noopener\">the study<span class=\"visually-hidden\"> (external site)</span></a>", document.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"//cdn.example/x\" class=\"external\" rel=\"noopener\">", document.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/faq\">our FAQ</a>", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Footnotes_render_as_a_sources_section_linked_from_the_text()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            A claim.[^smith]
+
+            [^smith]: Smith J. "A study." *Journal*, 2020.
+            """));
+
+        Assert.Contains("href=\"#fn:1\"", document.Html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"sources-heading\">Sources</h2>", document.Html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"fn:1\">", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tables_and_smart_typography_are_rendered()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            It's "quoted" -- and done...
+
+            | Step | Time |
+            |------|------|
+            | Rest | 1 h  |
+            """));
+
+        Assert.Contains("<table>", document.Html, StringComparison.Ordinal);
+        Assert.Contains("&ldquo;quoted&rdquo;", document.Html, StringComparison.Ordinal);
+        Assert.Contains("&hellip;", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_time_follows_the_word_count()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 450));
+        var document = Render(TempContentFolder.Article(body: words));
+
+        Assert.Equal(450, document.WordCount);
+        Assert.Equal(3, document.ReadingMinutes);
+    }
+
+    [Fact]
+    public void The_faq_is_split_into_questions_with_their_own_answers()
+    {
+        var document = Render("""
+            ---
+            title: "FAQ"
+            description: "Questions."
+            ---
+
+            ## Does it hurt?
+
+            No. See [the study](https://example.org).
+
+            ## How long is a session?
+
+            About an hour.
+
+            - Rest after.
+            """, "faq.md", ContentKind.Faq);
+
+        Assert.Equal(2, document.Questions.Count);
+        Assert.Equal("Does it hurt?", document.Questions[0].Question);
+        Assert.Equal("does-it-hurt", document.Questions[0].Id);
+        Assert.Contains("rel=\"noopener\"", document.Questions[0].AnswerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("session", document.Questions[0].AnswerHtml, StringComparison.Ordinal);
+        Assert.Contains("<li>Rest after.</li>", document.Questions[1].AnswerHtml, StringComparison.Ordinal);
+        Assert.Equal("About an hour.\nRest after.", document.Questions[1].AnswerText.ReplaceLineEndings("\n"));
+        Assert.Equal("/faq", document.Path);
+    }
+}
