@@ -1,5 +1,7 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Email;
+using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,8 @@ try
     builder.Services.AddClinicIdentity();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
+    builder.Services.AddConsultations();
+    builder.Services.AddEmail();
 
     var app = builder.Build();
 
@@ -27,6 +31,7 @@ try
 
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseRateLimiter();
     app.MapHealthChecks("/healthz");
     app.MapControllers();
 

@@ -1,10 +1,10 @@
 using KetamineClinic.Data;
+using KetamineClinic.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using KetamineClinic.IntegrationTests.Infrastructure;
 
 namespace KetamineClinic.IntegrationTests.Foundation;
 

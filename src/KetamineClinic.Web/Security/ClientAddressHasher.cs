@@ -1,0 +1,62 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace KetamineClinic.Web.Security;
+
+/// <summary>Bound from the <c>Privacy</c> section.</summary>
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>
+    /// Secret for hashing client addresses. When empty, a secret is derived from the key-encryption
+    /// certificate, so instances that share the certificate produce the same hashes.
+    /// </summary>
+    public string HashSalt { get; set; } = "";
+}
+
+public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options) =>
+        options.HashSalt.Length is > 0 and < 16
+            ? ValidateOptionsResult.Fail($"{PrivacyOptions.Section}:HashSalt must be at least 16 characters long (or empty to derive one).")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>
+/// Turns a client address into a keyed hash (HMAC-SHA256): equal addresses give equal hashes, so abuse
+/// from one address is visible, but the address cannot be recovered without the secret.
+/// </summary>
+public sealed class ClientAddressHasher
+{
+    private static readonly byte[] _derivationLabel = Encoding.UTF8.GetBytes("KetamineClinic.ClientAddressHash.v1");
+    private readonly byte[] _key;
+
+    public ClientAddressHasher(IOptions<PrivacyOptions> options, KeyEncryptionCertificate certificate)
+    {
+        if (options.Value.HashSalt.Length > 0)
+        {
+            _key = Encoding.UTF8.GetBytes(options.Value.HashSalt);
+        }
+        else
+        {
+            // PKCS#1 v1.5 signatures are deterministic: the same certificate always yields the same secret.
+            using var rsa = certificate.Certificate.GetRSAPrivateKey()!;
+            _key = SHA256.HashData(rsa.SignData(_derivationLabel, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        }
+    }
+
+    public string? Hash(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var normalized = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(normalized.ToString())));
+    }
+}
