@@ -37,7 +37,7 @@ public sealed partial class ConsultationController(
         {
             // Looks like success to the sender; nothing is stored.
             LogDiscarded(reason);
-            return RedirectToAction(nameof(Received), new { reference = ReferenceCode.New().Value });
+            return RedirectToReceived(ReferenceCode.New().Value);
         }
 
         form.Trim();
@@ -62,7 +62,7 @@ public sealed partial class ConsultationController(
             $"{Request.Scheme}://{Request.Host}");
         var result = await intake.SubmitAsync(form, source, cancellationToken);
         confirmation.Issue(HttpContext, result.Reference);
-        return RedirectToAction(nameof(Received), new { reference = result.Reference });
+        return RedirectToReceived(result.Reference);
     }
 
     [HttpGet("/consultation/received/{reference}")]
@@ -81,6 +81,9 @@ public sealed partial class ConsultationController(
             .FirstOrDefaultAsync(cancellationToken);
         return View(request is null ? ConsultationReceivedPage.Generic : new ConsultationReceivedPage(value, request.IsUrgent));
     }
+
+    // Built by hand: route generation would lower-case the reference (RouteOptions.LowercaseUrls).
+    private RedirectResult RedirectToReceived(string reference) => Redirect($"/consultation/received/{reference}");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consultation form post discarded as automated ({Reason}); nothing stored")]
     private partial void LogDiscarded(string reason);
