@@ -57,6 +57,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         fields["Concerns"] = "ptsd";
         fields["HeartCondition"] = "PreferToDiscuss";
         fields["BestTimeToReach"] = "Weekday mornings";
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "Browser/" + new string('9', 600));
 
         using var response = await client.SubmitAsync(fields);
 
@@ -74,6 +75,8 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Contains("\"ptsd\"", stored.HealthAnswers, StringComparison.Ordinal);
         Assert.Contains("PreferToDiscuss", stored.HealthAnswers, StringComparison.Ordinal);
         Assert.Equal(DateTimeKind.Utc, stored.CreatedAt.Kind);
+        Assert.Equal(512, stored.UserAgent!.Length);
+        Assert.StartsWith("Browser/999", stored.UserAgent, StringComparison.Ordinal);
         Assert.InRange(stored.CreatedAt, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(1));
         Assert.Equal(
             [EmailKind.StaffNotification, EmailKind.Acknowledgement],
@@ -148,6 +151,11 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         var reference = ConsultationFormPoster.ReferenceFrom(response);
         await using var scope = factory.CreateDbScope();
         Assert.True(await scope.Db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => r.IsUrgent).SingleAsync());
+        var staffSubject = await scope.Db.OutboxMessages
+            .Where(m => m.ConsultationRequest!.Reference == reference && m.Kind == EmailKind.StaffNotification)
+            .Select(m => m.Subject).SingleAsync();
+        Assert.StartsWith("[URGENT] ", staffSubject, StringComparison.Ordinal);
+        Assert.DoesNotContain(helpWith, staffSubject, StringComparison.OrdinalIgnoreCase);
         var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
         var main = page.QuerySelector("main")!;
         Assert.Equal("crisis-resources", main.FirstElementChild!.ClassName);
