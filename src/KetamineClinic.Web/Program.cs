@@ -1,6 +1,8 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Features.Articles;
+using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
@@ -20,6 +22,8 @@ try
     builder.Services.AddClinicWeb();
     builder.Services.AddClinicPerformance();
     builder.Services.AddArticles();
+    builder.Services.AddConsultations();
+    builder.Services.AddEmail();
     builder.Services.AddStaffArea();
 
     var app = builder.Build();
@@ -42,6 +46,7 @@ try
     app.UseClinicStaticFiles();
     app.UseRouting();
     app.UseStaffArea();
+    app.UseRateLimiter();
     // After authentication, so the cache policy can see a signed-in user and stay out of the way.
     app.UseOutputCache();
     app.MapHealthChecks("/healthz");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KetamineClinic.Data.Configurations;
 
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+internal sealed class OutboxMessageConfiguration(PersonalDataProtector protector) : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> entity)
     {
@@ -17,5 +17,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         entity.Property(m => m.Subject).HasMaxLength(300);
         entity.Property(m => m.LockedBy).HasMaxLength(100);
         entity.Property(m => m.LastError).HasMaxLength(1000);
+
+        // Bodies hold names and, when Email:IncludeClinicalDetails is on, health information: encrypted like the request.
+        entity.Property(m => m.TextBody).HasConversion(protector.Converter);
+        entity.Property(m => m.HtmlBody).HasConversion(protector.Converter);
     }
 }

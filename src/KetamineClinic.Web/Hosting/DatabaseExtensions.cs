@@ -1,4 +1,5 @@
 using KetamineClinic.Data;
+using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ public static class DatabaseExtensions
         // Keys in the shared database let every instance behind a load balancer read the others' cookies.
         services.AddDataProtection()
             .SetApplicationName("KetamineClinic")
-            .PersistKeysToDbContext<ClinicDbContext>();
+            .PersistKeysToDbContext<ClinicDbContext>()
+            .ProtectKeysWithClinicCertificate(environment.ContentRootPath);
 
         services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>(
             name: "database",

@@ -1,61 +1,60 @@
+using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Security;
 
-/// <summary>
-/// Keyed hashes (HMAC-SHA256) of client addresses and other identifiers: equal inputs give equal
-/// hashes, so abuse can be spotted, but nobody can read an address back without the secret.
-/// The secret is <c>Privacy:HashSalt</c> when set; otherwise it is derived from the oldest
-/// Data Protection key, which every instance sharing the database sees alike.
-/// </summary>
-public sealed class ClientAddressHasher(
-    IConfiguration configuration,
-    IOptions<KeyManagementOptions> keyManagement,
-    IDataProtectionProvider dataProtection)
+/// <summary>Bound from the <c>Privacy</c> section.</summary>
+public sealed class PrivacyOptions
 {
-    public const string SaltKey = "Privacy:HashSalt";
+    public const string Section = "Privacy";
 
-    private readonly Lazy<byte[]> _secret = new(() => ReadSecret(configuration, keyManagement.Value, dataProtection));
+    /// <summary>
+    /// Secret for hashing client addresses. When empty, a secret is derived from the key-encryption
+    /// certificate, so instances that share the certificate produce the same hashes.
+    /// </summary>
+    public string HashSalt { get; set; } = "";
+}
 
-    public string? HashAddress(System.Net.IPAddress? address) =>
-        address is null ? null : Hash(address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString());
+public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options) =>
+        options.HashSalt.Length is > 0 and < 16
+            ? ValidateOptionsResult.Fail($"{PrivacyOptions.Section}:HashSalt must be at least 16 characters long (or empty to derive one).")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>
+/// Keyed hashes (HMAC-SHA256) of client addresses and other identifiers: equal inputs give equal hashes,
+/// so abuse from one address is visible, but the input cannot be recovered without the secret.
+/// </summary>
+public sealed class ClientAddressHasher
+{
+    private static readonly byte[] _derivationLabel = Encoding.UTF8.GetBytes("KetamineClinic.ClientAddressHash.v1");
+    private readonly byte[] _key;
+
+    public ClientAddressHasher(IOptions<PrivacyOptions> options, KeyEncryptionCertificate certificate)
+    {
+        if (options.Value.HashSalt.Length > 0)
+        {
+            _key = Encoding.UTF8.GetBytes(options.Value.HashSalt);
+        }
+        else
+        {
+            // PKCS#1 v1.5 signatures are deterministic: the same certificate always yields the same secret.
+            using var rsa = certificate.Certificate.GetRSAPrivateKey()!;
+            _key = SHA256.HashData(rsa.SignData(_derivationLabel, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        }
+    }
+
+    public string? HashAddress(IPAddress? address) =>
+        address is null ? null : Hash((address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString());
 
     public string? HashAddress(HttpContext context) => HashAddress(context.Connection.RemoteIpAddress);
 
-    /// <summary>Hex HMAC-SHA256 of any identifier (for example a normalised email address).</summary>
+    /// <summary>Hex HMAC-SHA256 of any identifier, e.g. a client address or a normalised email address.</summary>
     public string Hash(string value) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_secret.Value, Encoding.UTF8.GetBytes(value)));
-
-    private static byte[] ReadSecret(IConfiguration configuration, KeyManagementOptions options, IDataProtectionProvider dataProtection)
-    {
-        var salt = configuration[SaltKey];
-        if (!string.IsNullOrEmpty(salt))
-        {
-            return SHA256.HashData(Encoding.UTF8.GetBytes(salt));
-        }
-
-        var repository = options.XmlRepository
-            ?? throw new InvalidOperationException($"Set {SaltKey}: no Data Protection key repository is configured.");
-        var oldest = OldestKey(repository);
-        if (oldest is null)
-        {
-            // An empty key ring gets its first key on first use.
-            dataProtection.CreateProtector("KetamineClinic.ClientAddressHasher").Protect([1]);
-            oldest = OldestKey(repository) ?? throw new InvalidOperationException($"Set {SaltKey}: the Data Protection key ring is empty.");
-        }
-
-        return HMACSHA256.HashData(Encoding.UTF8.GetBytes("KetamineClinic.ClientAddressHasher.v1"), Encoding.UTF8.GetBytes(oldest));
-    }
-
-    private static string? OldestKey(Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository repository) =>
-        repository.GetAllElements()
-            .Where(e => e.Name.LocalName == "key")
-            .OrderBy(e => (string?)e.Element("creationDate"), StringComparer.Ordinal)
-            .ThenBy(e => (string?)e.Attribute("id"), StringComparer.Ordinal)
-            .Select(e => e.ToString(System.Xml.Linq.SaveOptions.DisableFormatting))
-            .FirstOrDefault();
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
 }

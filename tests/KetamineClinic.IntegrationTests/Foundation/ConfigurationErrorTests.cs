@@ -11,6 +11,11 @@ public sealed class ConfigurationErrorTests
     [InlineData("Clinic__Email", "not-an-email", "Clinic:Email")]
     [InlineData("Clinic__Phone", "12", "Clinic:Phone")]
     [InlineData("Clinic__TimeZone", "Mars/Olympus", "Clinic:TimeZone")]
+    [InlineData("Email__From", "not an address", "Email:From")]
+    [InlineData("Email__StaffRecipients__0", "nobody", "Email:StaffRecipients:0")]
+    [InlineData("Email__Smtp__Security", "Maybe", "Email:Smtp:Security")]
+    [InlineData("Consultation__MinimumAge", "0", "Consultation:MinimumAge")]
+    [InlineData("DataProtection__CertificatePath", "/nonexistent/key-encryption.pfx", "DataProtection:CertificatePath")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_key(string variable, string value, string key)
     {
         var directory = Directory.CreateTempSubdirectory("clinic-config-");

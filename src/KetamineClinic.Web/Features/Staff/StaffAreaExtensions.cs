@@ -105,12 +105,11 @@ public static class StaffAreaExtensions
         return services;
     }
 
-    /// <summary>Authentication, authorisation and rate limiting, after <c>UseRouting</c>; staff pages are never cached.</summary>
+    /// <summary>Authentication and authorisation, after <c>UseRouting</c>; staff pages are never cached.</summary>
     public static WebApplication UseStaffArea(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace KetamineClinic.Web.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>Email options, the outbox dispatcher and the transport chosen by <c>Email:Smtp:Host</c>.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<PickupDirectoryTransport>();
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<IEmailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
+                ? provider.GetRequiredService<PickupDirectoryTransport>()
+                : provider.GetRequiredService<SmtpTransport>());
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<ConsultationEmails>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+}

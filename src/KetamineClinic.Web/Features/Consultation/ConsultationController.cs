@@ -1,0 +1,96 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using KetamineClinic.Data;
+using KetamineClinic.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineClinic.Web.Features.Consultation;
+
+[AutoValidateAntiforgeryToken]
+public sealed partial class ConsultationController(
+    IValidator<ConsultationForm> validator,
+    FormBotCheck botCheck,
+    ConfirmationCookie confirmation,
+    ILogger<ConsultationController> logger) : Controller
+{
+    public const int MaxRequestBytes = 64 * 1024;
+
+    [HttpGet("/consultation")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public IActionResult Index() =>
+        View(new ConsultationForm { IdempotencyKey = Guid.NewGuid(), FormStarted = botCheck.IssueStartToken() });
+
+    [HttpPost("/consultation")]
+    [EnableRateLimiting(ConsultationRateLimit.PolicyName)]
+    [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(ValueCountLimit = 200, KeyLengthLimit = 200, ValueLengthLimit = 16 * 1024, MultipartBodyLengthLimit = MaxRequestBytes)]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> Index(
+        ConsultationForm form,
+        [FromServices] ConsultationIntake intake,
+        [FromServices] ClientAddressHasher addressHasher,
+        CancellationToken cancellationToken)
+    {
+        if (botCheck.ReasonToDiscard(form) is { } reason)
+        {
+            // Looks like success to the sender; nothing is stored.
+            LogDiscarded(reason);
+            return RedirectToReceived(ReferenceCode.New().Value);
+        }
+
+        form.Trim();
+
+        // Binding errors (a bool or Guid that was not one) are covered by the validator's own, friendlier messages.
+        ModelState.Clear();
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState);
+            if (form.IdempotencyKey == Guid.Empty)
+            {
+                form.IdempotencyKey = Guid.NewGuid();
+            }
+
+            return View(form);
+        }
+
+        var source = new SubmissionSource(
+            addressHasher.HashAddress(HttpContext.Connection.RemoteIpAddress),
+            Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+            $"{Request.Scheme}://{Request.Host}");
+        var result = await intake.SubmitAsync(form, source, cancellationToken);
+        confirmation.Issue(HttpContext, result.Reference);
+        return RedirectToReceived(result.Reference);
+    }
+
+    [HttpGet("/consultation/received/{reference}")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> Received(string reference, [FromServices] ClinicDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ReferenceCode.TryParse(reference, out var code) || !confirmation.Matches(HttpContext, code.Value))
+        {
+            return View(ConsultationReceivedPage.Generic);
+        }
+
+        var value = code.Value;
+        var request = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => r.Reference == value)
+            .Select(r => new { r.IsUrgent })
+            .FirstOrDefaultAsync(cancellationToken);
+        return View(request is null ? ConsultationReceivedPage.Generic : new ConsultationReceivedPage(value, request.IsUrgent));
+    }
+
+    // Built by hand: route generation would lower-case the reference (RouteOptions.LowercaseUrls).
+    private RedirectResult RedirectToReceived(string reference) => Redirect($"/consultation/received/{reference}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consultation form post discarded as automated ({Reason}); nothing stored")]
+    private partial void LogDiscarded(string reason);
+}
+
+/// <summary>The confirmation page: details only for the browser that sent the request.</summary>
+public sealed record ConsultationReceivedPage(string? Reference, bool IsUrgent)
+{
+    public static ConsultationReceivedPage Generic { get; } = new(null, false);
+}

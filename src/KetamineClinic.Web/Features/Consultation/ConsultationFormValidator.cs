@@ -1,0 +1,96 @@
+using FluentValidation;
+using KetamineClinic.Web.Clinic;
+using Microsoft.Extensions.Options;
+
+namespace KetamineClinic.Web.Features.Consultation;
+
+public sealed class ConsultationFormValidator : AbstractValidator<ConsultationForm>
+{
+    public ConsultationFormValidator(IOptions<ConsultationOptions> options)
+    {
+        var minimumAge = options.Value.MinimumAge;
+
+        RuleFor(f => f.FirstName).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your first name.")
+            .MaximumLength(ConsultationForm.NameMaxLength).WithMessage($"First name must be {ConsultationForm.NameMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("First name contains characters we cannot accept.");
+
+        RuleFor(f => f.LastName).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your last name.")
+            .MaximumLength(ConsultationForm.NameMaxLength).WithMessage($"Last name must be {ConsultationForm.NameMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("Last name contains characters we cannot accept.");
+
+        RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your email address.")
+            .MaximumLength(ConsultationForm.EmailMaxLength).WithMessage($"Email must be {ConsultationForm.EmailMaxLength} characters or fewer.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.")
+            .Must(EmailAddress.IsValid).WithMessage("Enter an email address like name@example.com.");
+
+        RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your phone number.")
+            .MaximumLength(ConsultationForm.PhoneMaxLength).WithMessage($"Phone must be {ConsultationForm.PhoneMaxLength} characters or fewer.")
+            .Must(phone => PhoneNumber.TryNormalizeUs(phone, out _)).WithMessage("Enter a US phone number, like (312) 555-0147.");
+
+        RuleFor(f => f.PreferredContact).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose how you would like us to contact you.")
+            .Must(value => ConsultationChoices.IsValue(ConsultationChoices.ContactMethods, value))
+            .WithMessage("Choose phone call, text message or email.");
+
+        RuleFor(f => f.State).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose the state you live in.")
+            .Must(UsStates.IsValid).WithMessage("Choose a US state or the District of Columbia.");
+
+        RuleFor(f => f.HelpWith).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Tell us briefly what you would like help with.")
+            .MaximumLength(ConsultationForm.HelpWithMaxLength).WithMessage($"Please keep this to {ConsultationForm.HelpWithMaxLength:N0} characters or fewer.")
+            .Must(BeMultiLineText).WithMessage("This text contains characters we cannot accept.");
+
+        RuleFor(f => f.Consent)
+            .Equal(true).WithMessage("Tick the box to agree to be contacted.");
+
+        RuleFor(f => f.IsAdult)
+            .Equal(true).WithMessage($"Confirm that you are {minimumAge} or older.");
+
+        RuleFor(f => f.BestTimeToReach).Cascade(CascadeMode.Stop)
+            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"Best time to reach you must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("Best time to reach you contains characters we cannot accept.");
+
+        RuleFor(f => f.HeardAboutUs).Cascade(CascadeMode.Stop)
+            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"How you heard about us must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("How you heard about us contains characters we cannot accept.");
+
+        RuleFor(f => f.Concerns)
+            .Must(values => values.All(v => ConsultationChoices.IsValue(ConsultationChoices.Concerns, v)))
+            .WithMessage("Choose concerns from the list.");
+
+        RuleFor(f => f.TreatmentsTried)
+            .Must(values => values.All(v => ConsultationChoices.IsValue(ConsultationChoices.Treatments, v)))
+            .WithMessage("Choose treatments from the list.");
+
+        foreach (var (field, _) in ConsultationChoices.ScreeningQuestions)
+        {
+            RuleFor(f => Screening(f, field))
+                .Must(value => value is null || ConsultationChoices.IsValue(ConsultationChoices.ScreeningAnswers, value))
+                .OverridePropertyName(field)
+                .WithMessage("Choose Yes, No or Prefer to discuss.");
+        }
+
+        RuleFor(f => f.IdempotencyKey)
+            .NotEqual(Guid.Empty)
+            .WithMessage("This form has expired. Please check your answers and send it again.");
+    }
+
+    private static string? Screening(ConsultationForm form, string field) => field switch
+    {
+        nameof(ConsultationForm.HeartCondition) => form.HeartCondition,
+        nameof(ConsultationForm.Psychosis) => form.Psychosis,
+        nameof(ConsultationForm.SubstanceUse) => form.SubstanceUse,
+        nameof(ConsultationForm.Pregnancy) => form.Pregnancy,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown screening question."),
+    };
+
+    private static bool BeSingleLineText(string? value) => value is null || !value.Any(char.IsControl);
+
+    private static bool BeMultiLineText(string? value) =>
+        value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+}

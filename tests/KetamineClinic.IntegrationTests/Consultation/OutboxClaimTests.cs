@@ -1,0 +1,77 @@
+using KetamineClinic.Data.Entities;
+using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Testing;
+using KetamineClinic.Web.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KetamineClinic.IntegrationTests.Consultation;
+
+/// <summary>Several dispatchers (as on several app instances) working one outbox never send a message twice.</summary>
+public sealed class OutboxClaimTests : IDisposable
+{
+    private const int MessageCount = 30;
+    private readonly SmtpServerProcess _smtp = new();
+    private readonly ConsultationAppFactory _factory = new();
+
+    public OutboxClaimTests()
+    {
+        _factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
+        _factory.Settings["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _factory.Settings["Email:Smtp:Security"] = "None";
+        _factory.Settings["Email:Smtp:TimeoutSeconds"] = "5";
+        _factory.Settings["Email:Outbox:ClaimSeconds"] = "30";
+    }
+
+    [Fact]
+    public async Task Competing_dispatchers_send_each_message_exactly_once()
+    {
+        await _smtp.StartAsync();
+        await using (var scope = _factory.CreateDbScope())
+        {
+            var now = DateTime.UtcNow;
+            scope.Db.OutboxMessages.AddRange(Enumerable.Range(0, MessageCount).Select(i => new OutboxMessage
+            {
+                Kind = EmailKind.StaffNotification,
+                MessageId = $"{Guid.NewGuid():N}@clinic.test",
+                Recipients = "intake@clinic.test",
+                Subject = $"Claim test {i}",
+                TextBody = "text",
+                HtmlBody = "<p>html</p>",
+                CreatedAt = now,
+                NextAttemptAt = now,
+            }));
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var services = _factory.Services;
+        OutboxDispatcher NewDispatcher() => new(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            services.GetRequiredService<IEmailTransport>(),
+            new OutboxSignal(),
+            services.GetRequiredService<IOptions<EmailOptions>>(),
+            TimeProvider.System,
+            services.GetRequiredService<ILogger<OutboxDispatcher>>());
+        var dispatchers = Enumerable.Range(0, 3).Select(_ => NewDispatcher()).ToList();
+
+        // The app's own hosted dispatcher competes as well.
+        await Task.WhenAll(dispatchers.Select(d => Task.Run(() => d.DispatchDueAsync(CancellationToken.None))));
+
+        await using var check = _factory.CreateDbScope();
+        var messages = await Eventually.GetAsync(
+            () => check.Db.OutboxMessages.AsNoTracking().ToListAsync(),
+            list => list.All(m => m.Status == OutboxStatus.Sent));
+        Assert.Equal(MessageCount, messages.Count);
+        Assert.All(messages, m => Assert.Equal(1, m.Attempts));
+        await Task.Delay(500);
+        Assert.Equal(MessageCount, _smtp.ReceivedFiles.Count);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.Dispose();
+    }
+}
