@@ -44,8 +44,7 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
     private (string, string, string) StaffNotification(ConsultationRequest request, HealthAnswers answers, string siteOrigin)
     {
         var clinic = clinicOptions.Value;
-        var origin = string.IsNullOrWhiteSpace(clinic.BaseUrl) ? siteOrigin : clinic.BaseUrl;
-        var link = $"{origin.TrimEnd('/')}/staff/leads/{request.Id}";
+        var link = $"{siteOrigin.TrimEnd('/')}/staff/leads/{request.Id}";
         var method = ConsultationChoices.LabelOf(ConsultationChoices.ContactMethods, request.PreferredContact.ToString());
         var subject = (request.IsUrgent ? "[URGENT] " : "") + $"New consultation request {request.Reference}";
 

@@ -51,7 +51,8 @@ public sealed class PickupFolderDeliveryTests(ConsultationAppFactory factory) : 
             }
         }
 
-        Assert.Contains($"https://localhost/staff/leads/{request.Id}", staff.TextBody, StringComparison.Ordinal);
+        // No Clinic:BaseUrl here: the link uses the server's own address (the test server has none, so localhost).
+        Assert.Contains($"http://localhost/staff/leads/{request.Id}", staff.TextBody, StringComparison.Ordinal);
         Assert.Contains("Text message", staff.TextBody, StringComparison.Ordinal);
         Assert.Contains("Urgent: No", staff.TextBody, StringComparison.Ordinal);
         Assert.Contains("&lt;i&gt;Avery&lt;/i&gt;", staff.HtmlBody, StringComparison.Ordinal);
@@ -63,6 +64,24 @@ public sealed class PickupFolderDeliveryTests(ConsultationAppFactory factory) : 
 
     private static string FileName(string messageId) =>
         new string([.. messageId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) + ".eml";
+    [Fact]
+    public async Task A_forged_host_header_never_becomes_the_link_in_the_staff_email()
+    {
+        using var client = factory.CreateBrowser();
+        client.DefaultRequestHeaders.Host = "clinic-login.evil.example";
+
+        var reference = ConsultationFormPoster.ReferenceFrom(await client.SubmitAsync(ConsultationFormPoster.ValidFields(ClinicalText)));
+        await using var scope = factory.CreateDbScope();
+        var staff = await Eventually.GetAsync(
+            () => scope.Db.OutboxMessages.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.ConsultationRequest!.Reference == reference && m.Kind == EmailKind.StaffNotification),
+            message => message is not null,
+            because: "the staff notification is queued with the request");
+
+        Assert.DoesNotContain("evil.example", staff!.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("evil.example", staff.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("http://localhost/staff/leads/", staff.TextBody, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ClinicalDetailsOptionTests : IDisposable

@@ -1,10 +1,14 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using KetamineClinic.Data;
+using KetamineClinic.Web.Clinic;
+using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Consultation;
 
@@ -31,6 +35,8 @@ public sealed partial class ConsultationController(
         ConsultationForm form,
         [FromServices] ConsultationIntake intake,
         [FromServices] ClientAddressHasher addressHasher,
+        [FromServices] IServer server,
+        [FromServices] IOptions<ClinicOptions> clinic,
         CancellationToken cancellationToken)
     {
         if (botCheck.ReasonToDiscard(form) is { } reason)
@@ -59,7 +65,7 @@ public sealed partial class ConsultationController(
         var source = new SubmissionSource(
             addressHasher.HashAddress(HttpContext.Connection.RemoteIpAddress),
             Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-            $"{Request.Scheme}://{Request.Host}");
+            SiteUrls.TrustedOrigin(clinic.Value, server));
         var result = await intake.SubmitAsync(form, source, cancellationToken);
         confirmation.Issue(HttpContext, result.Reference);
         return RedirectToReceived(result.Reference);
