@@ -39,6 +39,7 @@ public sealed class SharedKeysTests
         // The mail server starts only after both instances hold a backlog, so both dispatchers race for the same due rows.
         using var smtp = new SmtpServerProcess();
         var settings = FaultSettings.Smtp(smtp.Port);
+        settings["Email__Outbox__PollIntervalSeconds"] = "0.2";
         settings["ConnectionStrings__Clinic"] = $"Data Source={Path.Combine(directory, "shared.db")}";
         await using var first = await AppProcess.StartAsync(settings, Path.Combine(directory, "a"));
         await using var second = await AppProcess.StartAsync(settings, Path.Combine(directory, "b"));
@@ -48,7 +49,7 @@ public sealed class SharedKeysTests
         using (var toFirst = new ConsultationVisitor(first.BaseAddress))
         using (var toSecond = new ConsultationVisitor(second.BaseAddress))
         {
-            for (var i = 0; i < 8; i++)
+            for (var i = 0; i < 16; i++)
             {
                 references.Add(await (i % 2 == 0 ? toFirst : toSecond).SubmitAsync() ?? throw new InvalidOperationException($"Submission {i} got no confirmation."));
             }
@@ -61,7 +62,7 @@ public sealed class SharedKeysTests
         var mail = DeliveredMail.ReadAll(smtp.ReceivedFiles);
 
         Assert.Equal(references.Order(), (await ClinicDatabaseReader.ReferencesAsync(database)).Order());
-        Assert.Equal(16, mail.Count);
+        Assert.Equal(32, mail.Count);
         Assert.Empty(DeliveredMail.Duplicates(mail));
         Assert.All(references, reference => Assert.Equal(2, mail.Count(m => m.Reference == reference)));
     }
