@@ -1,9 +1,10 @@
 using KetamineClinic.Testing;
+using Xunit.Abstractions;
 
 namespace KetamineClinic.SystemTests;
 
 /// <summary>What happens to accepted requests and their emails when the mail server or the app itself fails.</summary>
-public sealed class EmailFaultTests
+public sealed class EmailFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan _deliveryTimeout = TimeSpan.FromSeconds(60);
 
@@ -73,6 +74,7 @@ public sealed class EmailFaultTests
         // SIGKILL, not yet marked sent, is sent again by the restarted app once its claim expires. That is at
         // most the one message in flight at the kill, so at most one Message-Id may arrive twice, and never three times.
         var duplicates = DeliveredMail.Duplicates(mail);
+        output.WriteLine($"{confirmed.Count} confirmed before the kill, {stored.Count} stored, {mail.Count} emails received, {duplicates.Count} delivered twice");
         Assert.True(duplicates.Count <= 1, $"{duplicates.Count} messages were delivered more than once: {string.Join(", ", duplicates)}");
         Assert.All(mail.GroupBy(m => m.MessageId), g => Assert.True(g.Count() <= 2));
     }
