@@ -20,12 +20,12 @@ public sealed class FormClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
-    /// <summary>GETs a page and returns the named hidden inputs of its first POST form.</summary>
-    public async Task<Dictionary<string, string>> GetFormFieldsAsync(string path)
+    /// <summary>GETs a page and returns the named hidden inputs of its first POST form (or the form matching <paramref name="formSelector"/>).</summary>
+    public async Task<Dictionary<string, string>> GetFormFieldsAsync(string path, string formSelector = "form[method=post]")
     {
         var html = await _client.GetStringAsync(path);
         var document = new HtmlParser().ParseDocument(html);
-        var form = document.QuerySelector("form[method=post]") ?? throw new InvalidOperationException($"{path} has no POST form.");
+        var form = document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"{path} has no form matching {formSelector}.");
         return form.QuerySelectorAll("input[type=hidden]")
             .Where(i => i.GetAttribute("name") is not null)
             .GroupBy(i => i.GetAttribute("name")!)

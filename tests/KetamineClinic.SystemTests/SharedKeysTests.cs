@@ -20,6 +20,53 @@ public sealed class SharedKeysTests
         }
     }
 
+    [Fact]
+    public async Task Two_instances_sending_the_same_outbox_deliver_each_email_once()
+    {
+        var directory = Directory.CreateTempSubdirectory("clinic-two-senders-").FullName;
+        try
+        {
+            await SendFromBothInstancesAsync(directory);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task SendFromBothInstancesAsync(string directory)
+    {
+        // The mail server starts only after both instances hold a backlog, so both dispatchers race for the same due rows.
+        using var smtp = new SmtpServerProcess();
+        var settings = FaultSettings.Smtp(smtp.Port);
+        settings["Email__Outbox__PollIntervalSeconds"] = "0.2";
+        settings["ConnectionStrings__Clinic"] = $"Data Source={Path.Combine(directory, "shared.db")}";
+        await using var first = await AppProcess.StartAsync(settings, Path.Combine(directory, "a"));
+        await using var second = await AppProcess.StartAsync(settings, Path.Combine(directory, "b"));
+        var database = Path.Combine(directory, "shared.db");
+
+        var references = new List<string>();
+        using (var toFirst = new ConsultationVisitor(first.BaseAddress))
+        using (var toSecond = new ConsultationVisitor(second.BaseAddress))
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                references.Add(await (i % 2 == 0 ? toFirst : toSecond).SubmitAsync() ?? throw new InvalidOperationException($"Submission {i} got no confirmation."));
+            }
+        }
+
+        await smtp.StartAsync();
+        await Eventually.GetAsync(() => ClinicDatabaseReader.UnsentEmailsAsync(database), n => n == 0,
+            TimeSpan.FromSeconds(60), "Every email should be sent once the SMTP server is up");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // both dispatchers poll every second: time for a second send, if one were coming
+        var mail = DeliveredMail.ReadAll(smtp.ReceivedFiles);
+
+        Assert.Equal(references.Order(), (await ClinicDatabaseReader.ReferencesAsync(database)).Order());
+        Assert.Equal(32, mail.Count);
+        Assert.Empty(DeliveredMail.Duplicates(mail));
+        Assert.All(references, reference => Assert.Equal(2, mail.Count(m => m.Reference == reference)));
+    }
+
     private static async Task PostAcrossInstancesAsync(string directory)
     {
         await using var first = await AppProcess.StartAsync(directory: Path.Combine(directory, "a"),

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Throughput and latency of the consultation POST (a real insert per request), beside the same app serving
+# the form page's bytes as a static file, in one run.
+# Publishes the app, runs it in Production on 127.0.0.1 with a temporary database, a pickup mail folder,
+# MinimumFillSeconds=0 and a rate limit no benchmark reaches; GETs the form once for its antiforgery
+# token, cookie and start token; runs wrk with consultation-post.lua (fresh idempotency key per POST);
+# then counts the stored requests in the database and stops the app.
+#
+#   tests/load/consultation-post.sh [seconds] [connections] [max requests per wrk thread]
+#
+# Needs: the .NET SDK, curl, wrk, python3, sqlite3. Touches nothing outside a temp folder.
+set -euo pipefail
+
+DURATION="${1:-10}"
+CONNECTIONS="${2:-32}"
+MAX_PER_THREAD="${3:-50000}"
+PORT="${PORT:-5398}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/tests/load"
+WORK="$(mktemp -d -t ketamineclinic-load.XXXXXX)"
+BASE="http://127.0.0.1:${PORT}"
+APP_PID=""
+
+cleanup() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in wrk curl python3 sqlite3; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
+done
+
+echo "Publishing to $WORK/app ..."
+dotnet publish "$ROOT/src/KetamineClinic.Web" -c Release -o "$WORK/app" --nologo >"$WORK/publish.log" 2>&1 \
+    || { echo "Publish failed:" >&2; cat "$WORK/publish.log" >&2; exit 1; }
+cp -r "$WORK/app/wwwroot" "$WORK/webroot"
+mkdir -p "$WORK/webroot/bench" "$WORK/mail"
+
+# The key-encryption certificate is generated under the published copy (App_Data/keys), i.e. in the temp folder.
+(cd "$WORK/app" && exec dotnet KetamineClinic.Web.dll \
+    --urls "$BASE" \
+    --webroot "$WORK/webroot" \
+    --environment Production \
+    --ConnectionStrings:Clinic="Data Source=$WORK/clinic.db" \
+    --Email:PickupDirectory="$WORK/mail" \
+    --Consultation:MinimumFillSeconds=0 \
+    --Consultation:RateLimit:PermitLimit=100000000 \
+    --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
+    >"$WORK/app.log" 2>&1) &
+APP_PID=$!
+
+for _ in $(seq 1 60); do
+    curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -fs "$BASE/healthz" >/dev/null || { echo "The app did not start:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+
+# One GET of the form: its hidden fields (minus the idempotency key, which the script makes fresh per POST) and cookies.
+curl -fs -c "$WORK/cookies.txt" "$BASE/consultation" -o "$WORK/form.html"
+HIDDEN="$(python3 - "$WORK/form.html" <<'PY'
+import sys, urllib.parse
+from html.parser import HTMLParser
+class Form(HTMLParser):
+    inside, fields = False, []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and "consultation-form" in (a.get("class") or ""):
+            self.inside = True
+        elif tag == "input" and self.inside and a.get("type") == "hidden" and a.get("name") != "IdempotencyKey":
+            self.fields.append((a["name"], a.get("value") or ""))
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+parser = Form()
+parser.feed(open(sys.argv[1], encoding="utf-8").read())
+print(urllib.parse.urlencode(parser.fields))
+PY
+)"
+COOKIE="$(awk -F'\t' '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "} /^#HttpOnly_/ {sub(/^#HttpOnly_/, ""); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$WORK/cookies.txt")"
+grep -q "__RequestVerificationToken" <<<"$HIDDEN" || { echo "No antiforgery token in the form" >&2; exit 1; }
+
+STATIC="/bench/consultation.html"
+cp "$WORK/form.html" "$WORK/webroot$STATIC"
+BYTES=$(wc -c <"$WORK/form.html")
+
+# Warm up (JIT, connection pool, SQLite pages), then measure.
+wrk -t2 -c"$CONNECTIONS" -d2s -s "$HERE/consultation-post.lua" "$BASE" -- "$HIDDEN" "$COOKIE" "$MAX_PER_THREAD" >/dev/null
+BEFORE=$(sqlite3 "file:$WORK/clinic.db?mode=ro" "SELECT COUNT(*) FROM ConsultationRequests")
+POST_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/consultation-post.lua" "$BASE" -- "$HIDDEN" "$COOKIE" "$MAX_PER_THREAD")"
+AFTER=$(sqlite3 "file:$WORK/clinic.db?mode=ro" "SELECT COUNT(*) FROM ConsultationRequests")
+wrk -t2 -c"$CONNECTIONS" -d2s "$BASE$STATIC" >/dev/null
+STATIC_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$STATIC")"
+
+rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
+count() { awk '/requests in/ {print $1; exit}' <<<"$1"; }
+latency() { awk '/^    Latency/ {print $2; exit}' <<<"$1"; }
+p50() { awk '/^ +50%/ {print $2; exit}' <<<"$1"; }
+p99() { awk '/^ +99%/ {print $2; exit}' <<<"$1"; }
+errors() { awk '/Socket errors/ {print; exit}' <<<"$1"; }
+
+echo "$POST_OUT"
+echo
+echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(uname -sr); $(dotnet --version) SDK"
+echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, after a 2 s warm-up each, against $BASE"
+printf '%-44s %10s %10s %10s %10s %10s\n' "Request" "requests" "req/s" "p50" "p99" "avg"
+printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation" "$(count "$POST_OUT")" "$(rps "$POST_OUT")" "$(p50 "$POST_OUT")" "$(p99 "$POST_OUT")" "$(latency "$POST_OUT")"
+printf '%-44s %10s %10s %10s %10s %10s\n' "GET $STATIC (static, $BYTES bytes)" "$(count "$STATIC_OUT")" "$(rps "$STATIC_OUT")" "$(p50 "$STATIC_OUT")" "$(p99 "$STATIC_OUT")" "$(latency "$STATIC_OUT")"
+echo "POST errors: $(awk '/^Other responses/ {print $3}' <<<"$POST_OUT") non-confirmation responses; $(errors "$POST_OUT" || true)"
+grep -q "Non-2xx" <<<"$STATIC_OUT" && echo "Static: $(awk '/Non-2xx/' <<<"$STATIC_OUT")"
+echo "Requests stored during the measured POST run: $((AFTER - BEFORE))"
+echo "Emails written to the pickup folder so far: $(find "$WORK/mail" -name '*.eml' | wc -l)"
