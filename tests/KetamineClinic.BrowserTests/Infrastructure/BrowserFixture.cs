@@ -9,6 +9,8 @@ namespace KetamineClinic.BrowserTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string StaffEmail = "admin@clinic.example";
+    public const string StaffPassword = "browser journey password";
 
     private IPlaywright? _playwright;
 
@@ -22,7 +24,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
         }
 
-        App = await AppProcess.StartAsync();
+        App = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            // Journeys fill the form faster than a person, and post it more often than one visitor may.
+            ["Consultation__MinimumFillSeconds"] = "0",
+            ["Consultation__RateLimit__PermitLimit"] = "1000",
+        });
+
+        // The staff command shares the app's database (the app has already migrated it).
+        var created = await AppCommand.RunAsync(App.Directory,
+            ["staff", "create", "--email", StaffEmail, "--role", "Admin", "--password-stdin"], stdin: StaffPassword);
+        if (created.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"staff create failed with {created.ExitCode}: {created.Stderr}");
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
