@@ -54,8 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Runs a journey in a fresh browser context (fresh cookies). Afterwards the journey must have made
     /// no request to another host and logged no console error. On failure, screenshots of the page at
     /// phone and desktop widths are saved under artifacts/browser/.
+    /// With <paramref name="errorDocumentExpected"/>, the one console line Chromium writes for a page
+    /// that is itself served with an error status (an error page under test) is not counted.
     /// </summary>
-    public async Task RunAsync(string name, Func<IPage, Task> journey, bool javaScriptEnabled = true)
+    public async Task RunAsync(string name, Func<IPage, Task> journey, bool javaScriptEnabled = true, bool errorDocumentExpected = false)
     {
         await using var context = await Browser.NewContextAsync(new()
         {
@@ -87,9 +89,29 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await route.AbortAsync();
             }
         });
+        var errorDocuments = new HashSet<string>();
+        page.Response += (_, response) =>
+        {
+            if (errorDocumentExpected && response.Status >= 400 && response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                lock (errorDocuments)
+                {
+                    errorDocuments.Add(response.Url);
+                }
+            }
+        };
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            bool IsErrorDocumentReport()
+            {
+                lock (errorDocuments)
+                {
+                    return message.Text.StartsWith("Failed to load resource:", StringComparison.Ordinal)
+                        && errorDocuments.Any(url => message.Location.StartsWith(url + ":", StringComparison.Ordinal));
+                }
+            }
+
+            if (message.Type == "error" && !IsErrorDocumentReport())
             {
                 lock (consoleErrors)
                 {
