@@ -8,6 +8,10 @@ public static class WebExtensions
     public static IServiceCollection AddClinicWeb(this IServiceCollection services)
     {
         services.AddControllersWithViews();
+        // The framework's default never marks the antiforgery cookie Secure. Mark it whenever the request
+        // arrived over HTTPS (directly, or through a trusted proxy via UseForwardedHeaders); plain-HTTP
+        // instances on 127.0.0.1 (development, system and load tests) keep working.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<RazorViewEngineOptions>(options =>
             options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.Configure<RouteOptions>(options =>

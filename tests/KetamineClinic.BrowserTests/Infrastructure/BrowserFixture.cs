@@ -9,6 +9,8 @@ namespace KetamineClinic.BrowserTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string StaffEmail = "admin@clinic.example";
+    public const string StaffPassword = "browser journey password";
 
     private IPlaywright? _playwright;
 
@@ -22,7 +24,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
         }
 
-        App = await AppProcess.StartAsync();
+        App = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            // Journeys fill the form faster than a person, and post it more often than one visitor may.
+            ["Consultation__MinimumFillSeconds"] = "0",
+            ["Consultation__RateLimit__PermitLimit"] = "1000",
+        });
+
+        // The staff command shares the app's database (the app has already migrated it).
+        var created = await AppCommand.RunAsync(App.Directory,
+            ["staff", "create", "--email", StaffEmail, "--role", "Admin", "--password-stdin"], stdin: StaffPassword);
+        if (created.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"staff create failed with {created.ExitCode}: {created.Stderr}");
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -38,8 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Runs a journey in a fresh browser context (fresh cookies). Afterwards the journey must have made
     /// no request to another host and logged no console error. On failure, screenshots of the page at
     /// phone and desktop widths are saved under artifacts/browser/.
+    /// With <paramref name="errorDocumentExpected"/>, the one console line Chromium writes for a page
+    /// that is itself served with an error status (an error page under test) is not counted.
     /// </summary>
-    public async Task RunAsync(string name, Func<IPage, Task> journey, bool javaScriptEnabled = true)
+    public async Task RunAsync(string name, Func<IPage, Task> journey, bool javaScriptEnabled = true, bool errorDocumentExpected = false)
     {
         await using var context = await Browser.NewContextAsync(new()
         {
@@ -71,9 +89,29 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await route.AbortAsync();
             }
         });
+        var errorDocuments = new HashSet<string>();
+        page.Response += (_, response) =>
+        {
+            if (errorDocumentExpected && response.Status >= 400 && response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                lock (errorDocuments)
+                {
+                    errorDocuments.Add(response.Url);
+                }
+            }
+        };
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            bool IsErrorDocumentReport()
+            {
+                lock (errorDocuments)
+                {
+                    return message.Text.StartsWith("Failed to load resource:", StringComparison.Ordinal)
+                        && errorDocuments.Any(url => message.Location.StartsWith(url + ":", StringComparison.Ordinal));
+                }
+            }
+
+            if (message.Type == "error" && !IsErrorDocumentReport())
             {
                 lock (consoleErrors)
                 {
