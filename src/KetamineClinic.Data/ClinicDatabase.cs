@@ -10,6 +10,7 @@ public static class ClinicDatabase
 {
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Clinic";
+    public const string SqliteSynchronousKey = "Database:SqliteSynchronous";
     public const string SqliteMigrationsAssembly = "KetamineClinic.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "KetamineClinic.Migrations.SqlServer";
     public const string DefaultSqliteFile = "App_Data/clinic.db";
@@ -68,7 +69,26 @@ public static class ClinicDatabase
         return (provider, sqlite.ToString());
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    // One interceptor per setting, shared, so EF Core's internal service provider is not rebuilt per context.
+    private static readonly Dictionary<SqliteSynchronous, SqliteConnectionSettingsInterceptor> _sqliteInterceptors =
+        Enum.GetValues<SqliteSynchronous>().ToDictionary(s => s, s => new SqliteConnectionSettingsInterceptor(s));
+
+    public static SqliteSynchronous ReadSqliteSynchronous(IConfiguration configuration)
+    {
+        var value = configuration[SqliteSynchronousKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return SqliteSynchronous.Full;
+        }
+
+        var name = Enum.GetNames<SqliteSynchronous>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return name is not null
+            ? Enum.Parse<SqliteSynchronous>(name)
+            : throw new ClinicConfigurationException($"{SqliteSynchronousKey} must be 'Full' or 'Normal', but is '{value}'.");
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
+        SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         switch (provider)
         {
@@ -78,7 +98,8 @@ public static class ClinicDatabase
                     .EnableRetryOnFailure());
                 break;
             default:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(_sqliteInterceptors[synchronous]);
                 break;
         }
 
@@ -93,17 +114,18 @@ public static class ClinicDatabase
     {
         services.AddSingleton(provider =>
         {
-            var (databaseProvider, connectionString) = ReadSettings(provider.GetRequiredService<IConfiguration>(), contentRoot);
-            return new DatabaseSettings(databaseProvider, connectionString);
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var (databaseProvider, connectionString) = ReadSettings(configuration, contentRoot);
+            return new DatabaseSettings(databaseProvider, connectionString, ReadSqliteSynchronous(configuration));
         });
         services.AddSingleton<PersonalDataProtector>();
         services.AddDbContext<ClinicDbContext>((provider, options) =>
         {
             var settings = provider.GetRequiredService<DatabaseSettings>();
-            Configure(options, settings.Provider, settings.ConnectionString);
+            Configure(options, settings.Provider, settings.ConnectionString, settings.SqliteSynchronous);
         });
         return services;
     }
 }
 
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, SqliteSynchronous SqliteSynchronous);

@@ -7,6 +7,7 @@ public sealed class ConfigurationErrorTests
 {
     [Theory]
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database__SqliteSynchronous", "Off", "Database:SqliteSynchronous")]
     [InlineData("Database__Provider", "SqlServer", "ConnectionStrings:Clinic")]
     [InlineData("Clinic__Email", "not-an-email", "Clinic:Email")]
     [InlineData("Clinic__Phone", "12", "Clinic:Phone")]

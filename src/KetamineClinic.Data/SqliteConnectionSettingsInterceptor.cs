@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace KetamineClinic.Data;
+
+public enum SqliteSynchronous
+{
+    Full,
+    Normal,
+}
+
+/// <summary>
+/// Lets SQLite itself wait for the write lock. Without it, Microsoft.Data.Sqlite retries a busy database
+/// from managed code after 150 ms sleeps, which turns a few milliseconds of lock contention into a long
+/// latency tail when several requests write at once. SQLite's own handler retries after 1, 2, 5, 10… ms.
+/// </summary>
+/// <remarks>
+/// Also applies <c>Database:SqliteSynchronous</c> (a per-connection setting): <c>Full</c> (the default) makes
+/// every commit wait for the disk; <c>Normal</c> keeps commits across a crashed or killed process but may
+/// lose the last ones on a power cut, in exchange for far more writes per second (docs/performance.md).
+/// </remarks>
+internal sealed class SqliteConnectionSettingsInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
+{
+    private readonly string _pragma = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
