@@ -120,7 +120,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.True(questions.Count >= 10);
         Assert.All(questions, d =>
         {
-            Assert.EndsWith("?", d.QuerySelector("summary")!.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.EndsWith("?", d.QuerySelector("summary > h2")!.TextContent.Trim(), StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(d.QuerySelector(".answer")!.TextContent));
         });
 
