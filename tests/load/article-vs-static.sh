@@ -13,44 +13,15 @@ DURATION="${2:-10}"
 CONNECTIONS="${3:-32}"
 PORT="${PORT:-5399}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$(mktemp -d -t ketamineclinic-load.XXXXXX)"
-BASE="http://127.0.0.1:${PORT}"
-APP_PID=""
+# shellcheck source=tests/load/common.sh
+source "$ROOT/tests/load/common.sh"
+require_tools wrk curl
 
-cleanup() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID"
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
-
-echo "Publishing to $WORK/app ..."
-dotnet publish "$ROOT/src/KetamineClinic.Web" -c Release -o "$WORK/app" --nologo >"$WORK/publish.log" 2>&1 \
-    || { echo "Publish failed:" >&2; cat "$WORK/publish.log" >&2; exit 1; }
+publish_app
 test -f "$WORK/app/content/faq.md" || { echo "The published app has no content/ folder" >&2; exit 1; }
-cp -r "$WORK/app/wwwroot" "$WORK/webroot"
-mkdir -p "$WORK/webroot/bench"
 
 # Content comes from the published copy (content/ beside the app), which also proves the publish includes it.
-# Per-request log lines are turned off so both URLs measure serving, not console/file logging.
-(cd "$WORK/app" && exec dotnet KetamineClinic.Web.dll \
-    --urls "$BASE" \
-    --webroot "$WORK/webroot" \
-    --environment Production \
-    --ConnectionStrings:Clinic="Data Source=$WORK/clinic.db" \
-    --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
-    >"$WORK/app.log" 2>&1) &
-APP_PID=$!
-
-for _ in $(seq 1 60); do
-    curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "$BASE/healthz" >/dev/null || { echo "The app did not start:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+start_app
 
 ARTICLE="/articles/$SLUG"
 STATIC="/bench/$SLUG.html"

@@ -17,47 +17,18 @@ MAX_PER_THREAD="${3:-50000}"
 PORT="${PORT:-5398}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/tests/load"
-WORK="$(mktemp -d -t ketamineclinic-load.XXXXXX)"
-BASE="http://127.0.0.1:${PORT}"
-APP_PID=""
+# shellcheck source=tests/load/common.sh
+source "$ROOT/tests/load/common.sh"
+require_tools wrk curl python3 sqlite3
 
-cleanup() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID"
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-for tool in wrk curl python3 sqlite3; do
-    command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
-done
-
-echo "Publishing to $WORK/app ..."
-dotnet publish "$ROOT/src/KetamineClinic.Web" -c Release -o "$WORK/app" --nologo >"$WORK/publish.log" 2>&1 \
-    || { echo "Publish failed:" >&2; cat "$WORK/publish.log" >&2; exit 1; }
-cp -r "$WORK/app/wwwroot" "$WORK/webroot"
-mkdir -p "$WORK/webroot/bench" "$WORK/mail"
+publish_app
+mkdir -p "$WORK/mail"
 
 # The key-encryption certificate is generated under the published copy (App_Data/keys), i.e. in the temp folder.
-(cd "$WORK/app" && exec dotnet KetamineClinic.Web.dll \
-    --urls "$BASE" \
-    --webroot "$WORK/webroot" \
-    --environment Production \
-    --ConnectionStrings:Clinic="Data Source=$WORK/clinic.db" \
+start_app \
     --Email:PickupDirectory="$WORK/mail" \
     --Consultation:MinimumFillSeconds=0 \
-    --Consultation:RateLimit:PermitLimit=100000000 \
-    --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
-    >"$WORK/app.log" 2>&1) &
-APP_PID=$!
-
-for _ in $(seq 1 60); do
-    curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "$BASE/healthz" >/dev/null || { echo "The app did not start:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+    --Consultation:RateLimit:PermitLimit=100000000
 
 # One GET of the form: its hidden fields (minus the idempotency key, which the script makes fresh per POST) and cookies.
 curl -fs -c "$WORK/cookies.txt" "$BASE/consultation" -o "$WORK/form.html"
