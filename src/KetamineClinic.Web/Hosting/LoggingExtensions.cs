@@ -5,15 +5,16 @@ namespace KetamineClinic.Web.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>
-    /// Serilog from the <c>Serilog</c> configuration section. Registered through DI rather than a static
-    /// bootstrap logger so several hosts (tests) can start in one process.
+    /// Serilog from the <c>Serilog</c> configuration section. Registered through DI, and the static
+    /// <c>Log.Logger</c> is left alone, so several hosts in one process (tests) each write to their own
+    /// sinks instead of to whichever host started last.
     /// </summary>
     public static WebApplicationBuilder AddClinicLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         return builder;
     }
 
@@ -24,6 +25,8 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseClinicRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error

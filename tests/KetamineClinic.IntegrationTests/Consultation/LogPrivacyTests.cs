@@ -18,9 +18,7 @@ public sealed class LogPrivacyTests : IDisposable
         _factory.Settings["Serilog:WriteTo:1:Args:formatter"] = "Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact";
 
         // A refused SMTP connection, so failure logging is exercised too.
-        _factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["Email:Smtp:Port"] = "9";
-        _factory.Settings["Email:Smtp:Security"] = "None";
+        _factory.UseSmtpServer(port: 9);
         _factory.Settings["Email:Outbox:MaxAttempts"] = "1";
     }
 
@@ -45,7 +43,7 @@ public sealed class LogPrivacyTests : IDisposable
         Assert.Contains(reference, log, StringComparison.Ordinal);
         Assert.Contains("discarded as automated", log, StringComparison.Ordinal);
         Assert.Contains("SocketException", log, StringComparison.Ordinal);
-        foreach (var personal in new[] { "Avery", "Quinn", "avery.quinn", "example.com", "555", "Zebra-marker", "suicide", "Bot-marker" })
+        foreach (var personal in new[] { "Avery", "Quinn", "avery.quinn", "example.com", "555-0199", "3125550199", "+13125550199", "Zebra-marker", "suicide", "Bot-marker" })
         {
             Assert.DoesNotContain(personal, log, StringComparison.OrdinalIgnoreCase);
         }
