@@ -123,13 +123,9 @@ public sealed class SmtpDeliveryTests : IDisposable
 
     public SmtpDeliveryTests()
     {
-        _factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["Email:Smtp:Security"] = "None";
-        _factory.Settings["Email:Smtp:TimeoutSeconds"] = "5";
+        _factory.UseSmtpServer(_smtp.Port);
         _factory.Settings["Email:Outbox:BaseDelaySeconds"] = "0.3";
         _factory.Settings["Email:Outbox:MaxDelaySeconds"] = "0.6";
-        _factory.Settings["Email:Outbox:ClaimSeconds"] = "10";
     }
 
     [Fact]
@@ -198,14 +194,10 @@ public sealed class OutboxGiveUpTests : IDisposable
 
     public OutboxGiveUpTests()
     {
-        _factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["Email:Smtp:Port"] = _neverStarted.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["Email:Smtp:Security"] = "None";
-        _factory.Settings["Email:Smtp:TimeoutSeconds"] = "5";
+        _factory.UseSmtpServer(_neverStarted.Port);
         _factory.Settings["Email:Outbox:MaxAttempts"] = "3";
         _factory.Settings["Email:Outbox:BaseDelaySeconds"] = "0.1";
         _factory.Settings["Email:Outbox:MaxDelaySeconds"] = "0.2";
-        _factory.Settings["Email:Outbox:ClaimSeconds"] = "10";
     }
 
     [Fact]

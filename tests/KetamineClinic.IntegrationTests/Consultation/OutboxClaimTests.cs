@@ -18,11 +18,7 @@ public sealed class OutboxClaimTests : IDisposable
 
     public OutboxClaimTests()
     {
-        _factory.Settings["Email:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["Email:Smtp:Security"] = "None";
-        _factory.Settings["Email:Smtp:TimeoutSeconds"] = "5";
-        _factory.Settings["Email:Outbox:ClaimSeconds"] = "30";
+        _factory.UseSmtpServer(_smtp.Port, claimSeconds: 30);
     }
 
     [Fact]

@@ -13,4 +13,14 @@ public class ConsultationAppFactory : ClinicAppFactory
         Settings["Email:StaffRecipients:0"] = "intake@clinic.test";
         Settings["Email:Outbox:PollIntervalSeconds"] = "0.2";
     }
+
+    /// <summary>Sends email by plain SMTP to 127.0.0.1:<paramref name="port"/>, with a short timeout and claim.</summary>
+    public void UseSmtpServer(int port, int claimSeconds = 10)
+    {
+        Settings["Email:Smtp:Host"] = "127.0.0.1";
+        Settings["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:Security"] = "None";
+        Settings["Email:Smtp:TimeoutSeconds"] = "5";
+        Settings["Email:Outbox:ClaimSeconds"] = claimSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
