@@ -64,24 +64,24 @@ public sealed partial class ConsultationIntake(
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            var request = NewRequest(form, source);
+            var answers = HealthAnswers.From(form);
+            var request = NewRequest(form, answers, source);
 
             // Two saves in one transaction: the staff email links to the request by its database id.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.ConsultationRequests.Add(request);
             await db.SaveChangesAsync(ct);
-            db.OutboxMessages.AddRange(emails.Create(request, HealthAnswers.From(form), source.SiteOrigin));
+            db.OutboxMessages.AddRange(emails.Create(request, answers, source.SiteOrigin));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return request;
         }, cancellationToken);
     }
 
-    private ConsultationRequest NewRequest(ConsultationForm form, SubmissionSource source)
+    private ConsultationRequest NewRequest(ConsultationForm form, HealthAnswers answers, SubmissionSource source)
     {
         var now = time.GetUtcNow().UtcDateTime;
         PhoneNumber.TryNormalizeUs(form.Phone, out var phone);
-        var userAgent = source.UserAgent;
         return new ConsultationRequest
         {
             Reference = ReferenceCode.New().Value,
@@ -95,7 +95,7 @@ public sealed partial class ConsultationIntake(
             BestTimeToReach = string.IsNullOrEmpty(form.BestTimeToReach) ? null : form.BestTimeToReach,
             HeardAboutUs = string.IsNullOrEmpty(form.HeardAboutUs) ? null : form.HeardAboutUs,
             HelpWith = form.HelpWith!,
-            HealthAnswers = HealthAnswers.From(form).ToJson(),
+            HealthAnswers = answers.ToJson(),
             IsAdultConfirmed = form.IsAdult,
             ConsentGiven = form.Consent,
             IsUrgent = CrisisDetector.SuggestsCrisis(form.HelpWith, form.BestTimeToReach, form.HeardAboutUs),
@@ -103,7 +103,7 @@ public sealed partial class ConsultationIntake(
             CreatedAt = now,
             UpdatedAt = now,
             SourceIpHash = source.IpHash,
-            UserAgent = userAgent is { Length: > UserAgentMaxLength } ? userAgent[..UserAgentMaxLength] : userAgent,
+            UserAgent = source.UserAgent is { Length: > UserAgentMaxLength } agent ? agent[..UserAgentMaxLength] : source.UserAgent,
             Version = Guid.NewGuid(),
         };
     }
