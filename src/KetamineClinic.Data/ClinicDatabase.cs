@@ -119,6 +119,7 @@ public static class ClinicDatabase
             return new DatabaseSettings(databaseProvider, connectionString, ReadSqliteSynchronous(configuration));
         });
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<DatabaseWriteGate>();
         services.AddDbContext<ClinicDbContext>((provider, options) =>
         {
             var settings = provider.GetRequiredService<DatabaseSettings>();

@@ -25,6 +25,8 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>When the send was recorded: once per dispatcher batch, so within moments of the send itself.</summary>
     public DateTime? SentAt { get; set; }
 
     /// <summary>Which dispatcher holds the message and until when; a claim past its time may be taken over.</summary>

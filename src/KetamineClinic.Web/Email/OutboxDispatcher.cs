@@ -9,19 +9,22 @@ using Microsoft.Extensions.Options;
 namespace KetamineClinic.Web.Email;
 
 /// <summary>
-/// Sends the outbox: claims each due message atomically (so several app instances never send one
-/// twice), sends it, and records the outcome, retrying with exponential backoff until
-/// <see cref="OutboxOptions.MaxAttempts"/> and then marking it failed for staff to see.
+/// Sends the outbox in batches of up to 100: claims the due messages with one atomic update (so several
+/// app instances never send one twice), sends them, and records the outcomes in one transaction, retrying
+/// a failed message with exponential backoff until <see cref="OutboxOptions.MaxAttempts"/> and then marking
+/// it failed for staff to see. A commit per batch instead of two per message keeps the dispatcher from
+/// competing with new requests for SQLite's single write lock.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
+    DatabaseWriteGate writeGate,
     OutboxSignal signal,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 20;
+    private const int BatchSize = 100;
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,6 +61,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var outbox = options.Value.Outbox;
         var now = time.GetUtcNow().UtcDateTime;
 
         var due = await db.OutboxMessages
@@ -66,82 +70,139 @@ public sealed partial class OutboxDispatcher(
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            await TrySendAsync(db, id, cancellationToken);
+            return 0;
         }
 
+        // The claim is one conditional UPDATE for the whole batch: of two dispatchers racing for a row,
+        // exactly one changes it.
+        var lockedUntil = now.AddSeconds(outbox.ClaimSeconds);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.OutboxMessages
+                .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.LockedBy, _instance)
+                    .SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+        }
+
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.LockedBy == _instance)
+            .OrderBy(m => m.NextAttemptAt)
+            .ToListAsync(cancellationToken);
+
+        // A send starts only while half the claim remains; ClaimSeconds is at least twice the SMTP timeout,
+        // so no other instance can take over a message that is still being sent.
+        var lastStart = lockedUntil.AddSeconds(-outbox.ClaimSeconds / 2);
+        var outcome = new BatchOutcome();
+        foreach (var message in claimed)
+        {
+            if (cancellationToken.IsCancellationRequested || time.GetUtcNow().UtcDateTime > lastStart)
+            {
+                outcome.NotTried.Add(message.Id);
+                continue;
+            }
+
+            try
+            {
+                await transport.SendAsync(OutboxMime.ToMimeMessage(message, options.Value, time.GetUtcNow()), cancellationToken);
+                outcome.Sent.Add(message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                outcome.NotTried.Add(message.Id);
+            }
+            catch (Exception ex)
+            {
+                var attempts = message.Attempts + 1;
+                var next = time.GetUtcNow().UtcDateTime + RetryDelay(attempts, outbox);
+                outcome.Failed.Add(new FailedSend(message, attempts, Describe(ex), next, attempts >= outbox.MaxAttempts));
+            }
+        }
+
+        // Recorded even when stopping: a sent message must not be sent again.
+        await RecordAsync(db, outcome);
         return due.Count;
     }
 
-    private async Task TrySendAsync(ClinicDbContext db, int id, CancellationToken cancellationToken)
+    /// <summary>Records a batch's outcomes in one transaction (one commit) and releases its claims.</summary>
+    private async Task RecordAsync(ClinicDbContext db, BatchOutcome outcome)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var lockedUntil = now.AddSeconds(options.Value.Outbox.ClaimSeconds);
-
-        // The claim is one conditional UPDATE: of two dispatchers racing for the row, exactly one changes it.
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.LockedBy, _instance)
-                .SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
-        if (claimed != 1)
-        {
-            return;
-        }
-
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        var attempts = message.Attempts + 1;
-        try
-        {
-            await transport.SendAsync(OutboxMime.ToMimeMessage(message, options.Value, time.GetUtcNow()), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await RecordFailureAsync(db, message, attempts, ex, cancellationToken);
-            return;
-        }
-
+        var sentIds = outcome.Sent.Select(m => m.Id).ToList();
         var sentAt = time.GetUtcNow().UtcDateTime;
-        await db.OutboxMessages
-            .Where(m => m.Id == id && m.LockedBy == _instance)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
-        LogSent(message.Id, message.Kind, message.ConsultationRequestId, attempts);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            using var turn = await writeGate.EnterAsync(CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            if (sentIds.Count > 0)
+            {
+                await db.OutboxMessages
+                    .Where(m => sentIds.Contains(m.Id) && m.LockedBy == _instance)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(m => m.Status, OutboxStatus.Sent)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.SentAt, sentAt)
+                        .SetProperty(m => m.LastError, (string?)null)
+                        .SetProperty(m => m.LockedBy, (string?)null)
+                        .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            }
+
+            foreach (var failure in outcome.Failed)
+            {
+                var id = failure.Message.Id;
+                var status = failure.GaveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
+                await db.OutboxMessages
+                    .Where(m => m.Id == id && m.LockedBy == _instance)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(m => m.Status, status)
+                        .SetProperty(m => m.Attempts, failure.Attempts)
+                        .SetProperty(m => m.NextAttemptAt, failure.NextAttemptAt)
+                        .SetProperty(m => m.LastError, failure.Error)
+                        .SetProperty(m => m.LockedBy, (string?)null)
+                        .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            }
+
+            if (outcome.NotTried.Count > 0)
+            {
+                await db.OutboxMessages
+                    .Where(m => outcome.NotTried.Contains(m.Id) && m.LockedBy == _instance)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(m => m.LockedBy, (string?)null)
+                        .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        });
+
+        foreach (var message in outcome.Sent)
+        {
+            LogSent(message.Id, message.Kind, message.ConsultationRequestId, message.Attempts + 1);
+        }
+
+        foreach (var failure in outcome.Failed)
+        {
+            var message = failure.Message;
+            if (failure.GaveUp)
+            {
+                LogGaveUp(message.Id, message.Kind, message.ConsultationRequestId, failure.Attempts, failure.Error);
+            }
+            else
+            {
+                LogWillRetry(message.Id, message.Kind, failure.Attempts, failure.NextAttemptAt, failure.Error);
+            }
+        }
     }
 
-    private async Task RecordFailureAsync(ClinicDbContext db, OutboxMessage message, int attempts, Exception ex, CancellationToken cancellationToken)
+    private sealed class BatchOutcome
     {
-        var outbox = options.Value.Outbox;
-        var error = Describe(ex);
-        var failed = attempts >= outbox.MaxAttempts;
-        var status = failed ? OutboxStatus.Failed : OutboxStatus.Pending;
-        var next = time.GetUtcNow().UtcDateTime + RetryDelay(attempts, outbox);
-        await db.OutboxMessages
-            .Where(m => m.Id == message.Id && m.LockedBy == _instance)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, status)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
-
-        if (failed)
-        {
-            LogGaveUp(message.Id, message.Kind, message.ConsultationRequestId, attempts, error);
-        }
-        else
-        {
-            LogWillRetry(message.Id, message.Kind, attempts, next, error);
-        }
+        public List<OutboxMessage> Sent { get; } = [];
+        public List<FailedSend> Failed { get; } = [];
+        public List<int> NotTried { get; } = [];
     }
+
+    private sealed record FailedSend(OutboxMessage Message, int Attempts, string Error, DateTime NextAttemptAt, bool GaveUp);
 
     /// <summary>Base delay doubled per attempt, capped, with up to 20% jitter so instances do not retry in step.</summary>
     public static TimeSpan RetryDelay(int attempts, OutboxOptions outbox)

@@ -1,3 +1,4 @@
+using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
@@ -46,6 +47,7 @@ public sealed class OutboxClaimTests : IDisposable
         OutboxDispatcher NewDispatcher() => new(
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<IEmailTransport>(),
+            services.GetRequiredService<DatabaseWriteGate>(),
             new OutboxSignal(),
             services.GetRequiredService<IOptions<EmailOptions>>(),
             TimeProvider.System,
