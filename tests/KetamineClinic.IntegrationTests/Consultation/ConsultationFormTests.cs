@@ -138,6 +138,47 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Equal(1, await scope.Db.ConsultationRequests.CountAsync(r => r.IdempotencyKey == key));
     }
 
+    [Fact]
+    public async Task Concurrent_posts_of_different_forms_each_store_their_own_request_and_emails()
+    {
+        // Sent at once, they are stored in shared transactions (a group commit); each must still get its own
+        // reference, and its emails must name it and link to its own database id.
+        const int Senders = 24;
+        var browsers = Enumerable.Range(0, Senders).Select(_ => factory.CreateBrowser()).ToList();
+        var forms = await Task.WhenAll(browsers.Select(b => b.OpenFormAsync()));
+        var posts = browsers.Select((browser, i) =>
+        {
+            var fields = ConsultationFormPoster.ValidFields();
+            fields["FirstName"] = $"Sender{i}";
+            fields["Email"] = $"sender{i}@example.com";
+            return browser.PostFormAsync(forms[i], fields);
+        });
+        var responses = await Task.WhenAll(posts);
+
+        var references = responses.Select(ConsultationFormPoster.ReferenceFrom).ToList();
+        Assert.Equal(Senders, references.Distinct().Count());
+        await using var scope = factory.CreateDbScope();
+        for (var i = 0; i < Senders; i++)
+        {
+            var reference = references[i];
+            var request = await scope.Db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Reference == reference);
+            Assert.Equal($"Sender{i}", request.FirstName);
+            var emails = await scope.Db.OutboxMessages.AsNoTracking().Where(m => m.ConsultationRequestId == request.Id).ToListAsync();
+            Assert.Equal(2, emails.Count);
+            var staff = emails.Single(m => m.Kind == EmailKind.StaffNotification);
+            Assert.Contains(reference, staff.Subject, StringComparison.Ordinal);
+            Assert.Contains($"/staff/leads/{request.Id}", staff.TextBody, StringComparison.Ordinal);
+            var acknowledgement = emails.Single(m => m.Kind == EmailKind.Acknowledgement);
+            Assert.Equal($"sender{i}@example.com", acknowledgement.Recipients);
+            Assert.Contains(reference, acknowledgement.TextBody, StringComparison.Ordinal);
+        }
+
+        foreach (var browser in browsers)
+        {
+            browser.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("Lately I have been thinking about suicide.")]
     [InlineData("Some days I want to END MY LIFE")]

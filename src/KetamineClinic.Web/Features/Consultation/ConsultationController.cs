@@ -66,7 +66,8 @@ public sealed partial class ConsultationController(
             addressHasher.HashAddress(HttpContext.Connection.RemoteIpAddress),
             Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
             SiteUrls.TrustedOrigin(clinic.Value, server));
-        var result = await intake.SubmitAsync(form, source, cancellationToken);
+        // Not cancellable: once handed over, the request is stored even if the sender stops waiting.
+        var result = await intake.SubmitAsync(form, source);
         confirmation.Issue(HttpContext, result.Reference);
         return RedirectToReceived(result.Reference);
     }

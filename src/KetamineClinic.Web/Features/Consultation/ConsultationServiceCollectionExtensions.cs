@@ -17,13 +17,16 @@ public static class ConsultationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
 
-        services.AddScoped<IValidator<ConsultationForm>, ConsultationFormValidator>();
+        // Building the rules compiles expressions (milliseconds); a validator is thread-safe once built, so build it once.
+        services.AddSingleton<IValidator<ConsultationForm>, ConsultationFormValidator>();
         services.AddFluentValidationClientsideAdapters();
 
         services.AddSingleton<ClientAddressHasher>();
         services.AddSingleton<FormBotCheck>();
         services.AddSingleton<ConfirmationCookie>();
-        services.AddScoped<ConsultationIntake>();
+        services.AddSingleton<ConsultationIntake>();
+        services.AddSingleton<ConsultationWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsultationWriter>());
 
         services.AddRateLimiter(options =>
         {
