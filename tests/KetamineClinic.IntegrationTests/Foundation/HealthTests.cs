@@ -26,9 +26,26 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
         SqliteConnection.ClearAllPools();
-        Directory.Delete(app.Directory, recursive: true);
+        await DeleteWhileTheAppRunsAsync(app.Directory);
 
         using var response = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    // The app's background services may create a file (a SQLite journal) while the folder is being deleted.
+    private static async Task DeleteWhileTheAppRunsAsync(string directory)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 }
