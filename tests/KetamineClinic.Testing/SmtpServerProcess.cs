@@ -24,6 +24,16 @@ public sealed class SmtpServerProcess : IDisposable
 
     public IReadOnlyList<string> ReceivedFiles => Directory.GetFiles(Folder, "*.eml");
 
+    /// <summary>How many connections the received messages came over (each client connection has its own port).</summary>
+    public int ConnectionsUsed
+    {
+        get
+        {
+            var log = Path.Combine(Folder, "connections.log");
+            return File.Exists(log) ? File.ReadAllLines(log).Distinct().Count() : 0;
+        }
+    }
+
     public async Task StartAsync()
     {
         var script = Path.Combine(RepositoryPaths.Root, "tests", "KetamineClinic.Testing", "smtp_sink.py");

@@ -1,4 +1,5 @@
-"""A real SMTP server for the tests: aiosmtpd on 127.0.0.1, writing each message it accepts to a folder.
+"""A real SMTP server for the tests: aiosmtpd on 127.0.0.1, writing each message it accepts to a folder,
+and the client port of the connection it came on to connections.log there (one line per message).
 
 Usage: /usr/bin/python3 smtp_sink.py PORT FOLDER
 Prints "ready" once it accepts connections, then runs until killed.
@@ -21,6 +22,8 @@ class FolderHandler:
             f.write(envelope.original_content or envelope.content)
         # Renamed when complete, so the tests never read half a message.
         os.rename(name + ".tmp", name + ".eml")
+        with open(os.path.join(self.folder, "connections.log"), "a") as log:
+            log.write(f"{session.peer[1]}\n")
         return "250 Message accepted for delivery"
 
 

@@ -6,9 +6,16 @@ using MimeKit;
 
 namespace KetamineClinic.Web.Email;
 
-/// <summary>Hands one message to the mail system. Throws when it could not; the outbox retries.</summary>
+/// <summary>Hands messages to the mail system, a batch at a time.</summary>
 public interface IEmailTransport
 {
+    /// <summary>Starts a batch: its messages share what can be shared (for SMTP, one connection).</summary>
+    IEmailSession OpenSession();
+}
+
+public interface IEmailSession : IAsyncDisposable
+{
+    /// <summary>Sends one message. Throws when it could not; the outbox retries it later.</summary>
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
@@ -34,9 +41,12 @@ public static class OutboxMime
 }
 
 /// <summary>Writes each message as an <c>.eml</c> file: the embedded default, and a local mail drop for development.</summary>
-public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWebHostEnvironment environment) : IEmailTransport
+public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWebHostEnvironment environment) : IEmailTransport, IEmailSession
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
+
+    // Writing a file needs no connection: the transport is its own session.
+    public IEmailSession OpenSession() => this;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -49,28 +59,83 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        var smtp = options.Value.Smtp;
-        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        var security = smtp.SecurityMode switch
-        {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTls,
-        };
+    public IEmailSession OpenSession() => new SmtpSession(options.Value.Smtp);
 
-        await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
+    /// <summary>
+    /// One connection (and one TLS handshake and sign-in) for a batch instead of one per message. After a
+    /// failed send the connection is dropped and the next message starts a fresh one.
+    /// </summary>
+    private sealed class SmtpSession(SmtpOptions smtp) : IEmailSession
+    {
+        private SmtpClient? _client;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password, cancellationToken);
+            try
+            {
+                _client ??= await ConnectAsync(cancellationToken);
+                await _client.SendAsync(message, cancellationToken);
+            }
+            catch
+            {
+                Drop();
+                throw;
+            }
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+        {
+            var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            try
+            {
+                var security = smtp.SecurityMode switch
+                {
+                    SmtpSecurity.None => SecureSocketOptions.None,
+                    SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                    _ => SecureSocketOptions.StartTls,
+                };
+                await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
+                if (!string.IsNullOrEmpty(smtp.Username))
+                {
+                    await client.AuthenticateAsync(smtp.Username, smtp.Password, cancellationToken);
+                }
+
+                return client;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        private void Drop()
+        {
+            _client?.Dispose();
+            _client = null;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                try
+                {
+                    await client.DisconnectAsync(quit: true, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException)
+                {
+                    // Every message is already accepted or failed; a lost goodbye changes nothing.
+                }
+            }
+
+            Drop();
+        }
     }
 }

@@ -96,28 +96,31 @@ public sealed partial class OutboxDispatcher(
         // so no other instance can take over a message that is still being sent.
         var lastStart = lockedUntil.AddSeconds(-outbox.ClaimSeconds / 2);
         var outcome = new BatchOutcome();
-        foreach (var message in claimed)
+        await using (var session = transport.OpenSession())
         {
-            if (cancellationToken.IsCancellationRequested || time.GetUtcNow().UtcDateTime > lastStart)
+            foreach (var message in claimed)
             {
-                outcome.NotTried.Add(message.Id);
-                continue;
-            }
+                if (cancellationToken.IsCancellationRequested || time.GetUtcNow().UtcDateTime > lastStart)
+                {
+                    outcome.NotTried.Add(message.Id);
+                    continue;
+                }
 
-            try
-            {
-                await transport.SendAsync(OutboxMime.ToMimeMessage(message, options.Value, time.GetUtcNow()), cancellationToken);
-                outcome.Sent.Add(message);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                outcome.NotTried.Add(message.Id);
-            }
-            catch (Exception ex)
-            {
-                var attempts = message.Attempts + 1;
-                var next = time.GetUtcNow().UtcDateTime + RetryDelay(attempts, outbox);
-                outcome.Failed.Add(new FailedSend(message, attempts, Describe(ex), next, attempts >= outbox.MaxAttempts));
+                try
+                {
+                    await session.SendAsync(OutboxMime.ToMimeMessage(message, options.Value, time.GetUtcNow()), cancellationToken);
+                    outcome.Sent.Add(message);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    outcome.NotTried.Add(message.Id);
+                }
+                catch (Exception ex)
+                {
+                    var attempts = message.Attempts + 1;
+                    var next = time.GetUtcNow().UtcDateTime + RetryDelay(attempts, outbox);
+                    outcome.Failed.Add(new FailedSend(message, attempts, Describe(ex), next, attempts >= outbox.MaxAttempts));
+                }
             }
         }
 

@@ -65,6 +65,9 @@ public sealed class OutboxClaimTests : IDisposable
         Assert.All(messages, m => Assert.Equal(1, m.Attempts));
         await Task.Delay(500);
         Assert.Equal(MessageCount, _smtp.ReceivedFiles.Count);
+
+        // A batch goes over one connection: at most one per dispatcher (three here and the app's own), not one per message.
+        Assert.InRange(_smtp.ConnectionsUsed, 1, 4);
     }
 
     public void Dispose()
