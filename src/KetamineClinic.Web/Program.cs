@@ -44,6 +44,7 @@ try
     }
 
     app.UseClinicStaticFiles();
+    app.UseHeadAsGet();
     app.UseRouting();
     app.UseStaffArea();
     app.UseRateLimiter();
