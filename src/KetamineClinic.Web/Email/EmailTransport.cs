@@ -45,12 +45,15 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory, environment.ContentRootPath);
 
-    // Writing a file needs no connection: the transport is its own session.
-    public IEmailSession OpenSession() => this;
+    // Writing a file needs no connection: the transport is its own session, once the folder exists.
+    public IEmailSession OpenSession()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        return this;
+    }
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var name = new string([.. (message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
         var path = Path.Combine(Directory, name + ".eml");
 
