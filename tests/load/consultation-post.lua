@@ -2,7 +2,9 @@
 -- real insert (request + two outbox rows in one transaction). The antiforgery token, its cookie and the
 -- protected form-start token come from one GET of the form made by consultation-post.sh; antiforgery tokens
 -- are not single-use, so every connection may reuse them.
---   wrk ... -s consultation-post.lua URL -- "<hidden fields, url-encoded, without IdempotencyKey>" "<Cookie header>" <max requests per thread>
+-- With a think time, each connection waits a random time (exponential, that mean) before each request, like
+-- people who do not all press Send at once: the run then measures latency at that offered load, not at saturation.
+--   wrk ... -s consultation-post.lua URL -- "<hidden fields, url-encoded, without IdempotencyKey>" "<Cookie header>" <max requests per thread> [mean think time, ms]
 local threads = {}
 local counter = 1
 
@@ -16,6 +18,7 @@ function init(args)
     hidden = args[1]
     cookie = args[2]
     max_requests = tonumber(args[3] or "100000")
+    think_ms = tonumber(args[4] or "0")
     sent = 0
     confirmed = 0
     other = 0
@@ -29,6 +32,13 @@ local function uuid()
     return string.format("%08x-%04x-4%03x-%04x-%04x%08x",
         math.random(0, 0xffffffff), math.random(0, 0xffff), math.random(0, 0xfff),
         0x8000 + math.random(0, 0x3fff), math.random(0, 0xffff), math.random(0, 0xffffffff))
+end
+
+function delay()
+    if think_ms <= 0 then
+        return 0
+    end
+    return math.floor(-think_ms * math.log(1 - math.random()))
 end
 
 function request()

@@ -4,9 +4,10 @@
 # Publishes the app, runs it in Production on 127.0.0.1 with a temporary database, a pickup mail folder,
 # MinimumFillSeconds=0 and a rate limit no benchmark reaches; GETs the form once for its antiforgery
 # token, cookie and start token; runs wrk with consultation-post.lua (fresh idempotency key per POST);
-# then counts the stored requests in the database and stops the app.
+# then counts the stored requests in the database; then runs the POST again paced (each connection waits a
+# random think time, mean THINK_MS, before each request) to measure latency below saturation; then stops the app.
 #
-#   tests/load/consultation-post.sh [seconds] [connections] [max requests per wrk thread]
+#   [WARMUP=15] [THINK_MS=100] tests/load/consultation-post.sh [seconds] [connections] [max requests per wrk thread]
 #
 # Needs: the .NET SDK, curl, wrk, python3, sqlite3. Touches nothing outside a temp folder.
 set -euo pipefail
@@ -17,6 +18,7 @@ MAX_PER_THREAD="${3:-50000}"
 # Long enough for the JIT to finish tiering the POST path up (thousands of methods), so the run measures the
 # steady state a long-running server is in, not its first seconds.
 WARMUP="${WARMUP:-15}"
+THINK_MS="${THINK_MS:-100}"
 PORT="${PORT:-5398}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/tests/load"
@@ -69,8 +71,13 @@ AFTER=$(sqlite3 "file:$WORK/clinic.db?mode=ro" "SELECT COUNT(*) FROM Consultatio
 pending() { sqlite3 "file:$WORK/clinic.db?mode=ro" "SELECT COUNT(*) FROM OutboxMessages WHERE Status = 'Pending'"; }
 BACKLOG=$(pending)
 
-# The baselines run once the outbox has drained (at most a minute), so its sending does not slow them.
-for _ in $(seq 1 120); do [[ "$(pending)" == "0" ]] && break; sleep 0.5; done
+# The paced run and the baselines each start once the outbox has drained (at most a minute), so its sending
+# does not slow them.
+drain() { for _ in $(seq 1 120); do [[ "$(pending)" == "0" ]] && break; sleep 0.5; done; }
+drain
+# The same POST at an offered load below saturation: CONNECTIONS people, each sending about every THINK_MS.
+PACED_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/consultation-post.lua" "$BASE" -- "$HIDDEN" "$COOKIE" "$MAX_PER_THREAD" "$THINK_MS")"
+drain
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE$STATIC" >/dev/null
 STATIC_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$STATIC")"
 # The form page itself: the same middleware, antiforgery and MVC, rendered by Razor, but no write.
@@ -90,9 +97,11 @@ echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", 
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, after a ${WARMUP} s warm-up each, against $BASE"
 printf '%-44s %10s %10s %10s %10s %10s\n' "Request" "requests" "req/s" "p50" "p99" "avg"
 printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation" "$(count "$POST_OUT")" "$(rps "$POST_OUT")" "$(p50 "$POST_OUT")" "$(p99 "$POST_OUT")" "$(latency "$POST_OUT")"
+printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation, paced (think ${THINK_MS} ms)" "$(count "$PACED_OUT")" "$(rps "$PACED_OUT")" "$(p50 "$PACED_OUT")" "$(p99 "$PACED_OUT")" "$(latency "$PACED_OUT")"
 printf '%-44s %10s %10s %10s %10s %10s\n' "GET $STATIC (static, $BYTES bytes)" "$(count "$STATIC_OUT")" "$(rps "$STATIC_OUT")" "$(p50 "$STATIC_OUT")" "$(p99 "$STATIC_OUT")" "$(latency "$STATIC_OUT")"
 printf '%-44s %10s %10s %10s %10s %10s\n' "GET /consultation (the form, no write)" "$(count "$FORM_OUT")" "$(rps "$FORM_OUT")" "$(p50 "$FORM_OUT")" "$(p99 "$FORM_OUT")" "$(latency "$FORM_OUT")"
 echo "POST errors: $(awk '/^Other responses/ {print $3}' <<<"$POST_OUT") non-confirmation responses; $(errors "$POST_OUT" || true)"
+echo "Paced POST errors: $(awk '/^Other responses/ {print $3}' <<<"$PACED_OUT") non-confirmation responses; $(errors "$PACED_OUT" || true)"
 grep -q "Non-2xx" <<<"$STATIC_OUT" && echo "Static: $(awk '/Non-2xx/' <<<"$STATIC_OUT")"
 grep -q "Non-2xx" <<<"$FORM_OUT" && echo "Form: $(awk '/Non-2xx/' <<<"$FORM_OUT")"
 echo "Requests stored during the measured POST run: $((AFTER - BEFORE))"
