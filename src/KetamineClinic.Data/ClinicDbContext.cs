@@ -24,7 +24,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ConsultationRequestConfiguration(protector));
         builder.ApplyConfiguration(new LeadNoteConfiguration(protector));
-        builder.ApplyConfiguration(new OutboxMessageConfiguration(protector));
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new LeadStatusChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new StaffUserConfiguration());

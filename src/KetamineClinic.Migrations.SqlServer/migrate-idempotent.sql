@@ -407,3 +407,98 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OutboxMessages]') AND [c].[name] = N'HtmlBody');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [OutboxMessages] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [OutboxMessages] DROP COLUMN [HtmlBody];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OutboxMessages]') AND [c].[name] = N'Recipients');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [OutboxMessages] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [OutboxMessages] DROP COLUMN [Recipients];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OutboxMessages]') AND [c].[name] = N'Subject');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [OutboxMessages] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [OutboxMessages] DROP COLUMN [Subject];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OutboxMessages]') AND [c].[name] = N'TextBody');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [OutboxMessages] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [OutboxMessages] DROP COLUMN [TextBody];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DELETE FROM OutboxMessages WHERE ConsultationRequestId IS NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    DROP INDEX [IX_OutboxMessages_ConsultationRequestId] ON [OutboxMessages];
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OutboxMessages]') AND [c].[name] = N'ConsultationRequestId');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [OutboxMessages] DROP CONSTRAINT ' + @var4 + ';');
+    EXEC(N'UPDATE [OutboxMessages] SET [ConsultationRequestId] = 0 WHERE [ConsultationRequestId] IS NULL');
+    ALTER TABLE [OutboxMessages] ALTER COLUMN [ConsultationRequestId] int NOT NULL;
+    ALTER TABLE [OutboxMessages] ADD DEFAULT 0 FOR [ConsultationRequestId];
+    CREATE INDEX [IX_OutboxMessages_ConsultationRequestId] ON [OutboxMessages] ([ConsultationRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151124_OutboxRendersAtSend'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123151124_OutboxRendersAtSend', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

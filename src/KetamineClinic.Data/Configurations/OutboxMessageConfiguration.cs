@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KetamineClinic.Data.Configurations;
 
-internal sealed class OutboxMessageConfiguration(PersonalDataProtector protector) : IEntityTypeConfiguration<OutboxMessage>
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> entity)
     {
@@ -13,13 +13,7 @@ internal sealed class OutboxMessageConfiguration(PersonalDataProtector protector
         entity.Property(m => m.MessageId).HasMaxLength(200).IsUnicode(false);
         entity.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
         entity.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-        entity.Property(m => m.Recipients).HasMaxLength(2000);
-        entity.Property(m => m.Subject).HasMaxLength(300);
         entity.Property(m => m.LockedBy).HasMaxLength(100);
         entity.Property(m => m.LastError).HasMaxLength(1000);
-
-        // Bodies hold names and, when Email:IncludeClinicalDetails is on, health information: encrypted like the request.
-        entity.Property(m => m.TextBody).HasConversion(protector.Converter);
-        entity.Property(m => m.HtmlBody).HasConversion(protector.Converter);
     }
 }

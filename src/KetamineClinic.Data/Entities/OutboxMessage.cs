@@ -2,24 +2,20 @@ namespace KetamineClinic.Data.Entities;
 
 /// <summary>
 /// An email waiting to be sent. It is written in the same transaction as the request it belongs to,
-/// so an accepted request can never lose its emails; a background dispatcher delivers it later.
+/// so an accepted request can never lose its emails; a background dispatcher renders it from that request
+/// and delivers it later. Only what delivery needs is kept here: no recipients, subject or body, so the
+/// outbox holds no second copy of anyone's contact details.
 /// </summary>
 public sealed class OutboxMessage
 {
     public int Id { get; set; }
-    public int? ConsultationRequestId { get; set; }
+    public int ConsultationRequestId { get; set; }
     public ConsultationRequest? ConsultationRequest { get; set; }
 
     public EmailKind Kind { get; set; }
 
     /// <summary>RFC 5322 Message-Id, fixed at creation so a retried send is recognisably the same message.</summary>
     public required string MessageId { get; set; }
-
-    /// <summary>Comma-separated recipient addresses.</summary>
-    public required string Recipients { get; set; }
-    public required string Subject { get; set; }
-    public required string TextBody { get; set; }
-    public required string HtmlBody { get; set; }
 
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }

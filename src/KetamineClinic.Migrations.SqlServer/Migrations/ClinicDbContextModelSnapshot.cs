@@ -272,15 +272,11 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<int?>("ConsultationRequestId")
+                    b.Property<int>("ConsultationRequestId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -307,11 +303,6 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Recipients")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -319,15 +310,6 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
@@ -591,7 +573,8 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
                         .WithMany("Emails")
                         .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("ConsultationRequest");
                 });

@@ -1,39 +1,42 @@
 using System.Net;
 using System.Text;
+using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Clinic;
 using KetamineClinic.Web.Features.Consultation;
+using KetamineClinic.Web.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KetamineClinic.Web.Email;
 
-/// <summary>
-/// Writes the two emails for a new consultation request as outbox rows. Values are HTML-encoded in
-/// the HTML part; clinical details appear only in the staff notification and only when configured.
-/// </summary>
-public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IOptions<EmailOptions> emailOptions, TimeProvider time)
+/// <summary>What the two emails of a request say about it; the clinical part is loaded only when configured.</summary>
+public sealed record ConsultationEmailSource(
+    int Id, string Reference, string FirstName, string LastName, string Email, ContactMethod PreferredContact, bool IsUrgent)
 {
-    public IReadOnlyList<OutboxMessage> Create(ConsultationRequest request, HealthAnswers answers, string siteOrigin)
+    public (string HelpWith, HealthAnswers Answers)? Clinical { get; init; }
+}
+
+/// <summary>
+/// The two emails of a consultation request. They are queued (as outbox rows with no content) in the same
+/// transaction as the request, and rendered from the request when the dispatcher sends them, so the outbox
+/// keeps no copy of names, addresses or health information. Values are HTML-encoded in the HTML part;
+/// clinical details appear only in the staff notification and only when Email:IncludeClinicalDetails is on.
+/// </summary>
+public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IOptions<EmailOptions> emailOptions, IServer server)
+{
+    /// <summary>Queues both emails with a request that is about to be inserted; EF links them to it.</summary>
+    public void Queue(ConsultationRequest request)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return
-        [
-            Message(request, EmailKind.StaffNotification, string.Join(",", emailOptions.Value.StaffRecipients.Select(r => r.Trim())),
-                StaffNotification(request, answers, siteOrigin), now),
-            Message(request, EmailKind.Acknowledgement, request.Email, Acknowledgement(request), now),
-        ];
+        request.Emails = [Row(EmailKind.StaffNotification, request.CreatedAt), Row(EmailKind.Acknowledgement, request.CreatedAt)];
     }
 
-    private OutboxMessage Message(ConsultationRequest request, EmailKind kind, string recipients, (string Subject, string Text, string Html) content, DateTime now) => new()
+    private OutboxMessage Row(EmailKind kind, DateTime now) => new()
     {
-        ConsultationRequestId = request.Id,
         Kind = kind,
         MessageId = $"{Guid.NewGuid():N}@{MessageIdDomain()}",
-        Recipients = recipients,
-        Subject = content.Subject,
-        TextBody = content.Text,
-        HtmlBody = content.Html,
         CreatedAt = now,
         NextAttemptAt = now,
     };
@@ -41,10 +44,53 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
     private string MessageIdDomain() =>
         MailboxAddress.TryParse(emailOptions.Value.From, out var from) && from.Domain.Length > 0 ? from.Domain : "ketamineclinic.local";
 
-    private (string, string, string) StaffNotification(ConsultationRequest request, HealthAnswers answers, string siteOrigin)
+    /// <summary>What the given requests' emails need, by request id; health information only when it will be included.</summary>
+    public async Task<Dictionary<int, ConsultationEmailSource>> LoadSourcesAsync(
+        ClinicDbContext db, IReadOnlyCollection<int> requestIds, CancellationToken cancellationToken)
     {
-        var clinic = clinicOptions.Value;
-        var link = $"{siteOrigin.TrimEnd('/')}/staff/leads/{request.Id}";
+        var sources = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => requestIds.Contains(r.Id))
+            .Select(r => new ConsultationEmailSource(r.Id, r.Reference, r.FirstName, r.LastName, r.Email, r.PreferredContact, r.IsUrgent))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (emailOptions.Value.IncludeClinicalDetails)
+        {
+            var clinical = await db.ConsultationRequests.AsNoTracking()
+                .Where(r => requestIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.HelpWith, r.HealthAnswers })
+                .ToListAsync(cancellationToken);
+            foreach (var row in clinical)
+            {
+                sources[row.Id] = sources[row.Id] with { Clinical = (row.HelpWith, HealthAnswers.FromJson(row.HealthAnswers)) };
+            }
+        }
+
+        return sources;
+    }
+
+    public MimeMessage Render(OutboxMessage message, ConsultationEmailSource request, DateTimeOffset date)
+    {
+        var (recipients, subject, text, html) = message.Kind switch
+        {
+            EmailKind.StaffNotification => StaffNotification(request),
+            EmailKind.Acknowledgement => Acknowledgement(request),
+            _ => throw new InvalidOperationException($"No template for email kind {message.Kind}."),
+        };
+
+        var mime = new MimeMessage { MessageId = message.MessageId, Subject = subject, Date = date };
+        mime.From.Add(MailboxAddress.Parse(emailOptions.Value.From));
+        foreach (var recipient in recipients)
+        {
+            mime.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        mime.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return mime;
+    }
+
+    private (IEnumerable<string>, string, string, string) StaffNotification(ConsultationEmailSource request)
+    {
+        // Never the Host header of the visitor's request: Clinic:BaseUrl, or the address the server listens on.
+        var link = $"{SiteUrls.TrustedOrigin(clinicOptions.Value, server)}/staff/leads/{request.Id}";
         var method = ConsultationChoices.LabelOf(ConsultationChoices.ContactMethods, request.PreferredContact.ToString());
         var subject = (request.IsUrgent ? "[URGENT] " : "") + $"New consultation request {request.Reference}";
 
@@ -55,9 +101,10 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
             ("Preferred contact", method),
             ("Urgent", request.IsUrgent ? "Yes — the message suggests a possible crisis. Contact them as soon as possible." : "No"),
         };
-        if (emailOptions.Value.IncludeClinicalDetails)
+        if (emailOptions.Value.IncludeClinicalDetails && request.Clinical is { } clinical)
         {
-            fields.Add(("What they would like help with", request.HelpWith));
+            var answers = clinical.Answers;
+            fields.Add(("What they would like help with", clinical.HelpWith));
             fields.Add(("Concerns", string.Join(", ", answers.Concerns.Select(c => ConsultationChoices.LabelOf(ConsultationChoices.Concerns, c)))));
             fields.Add(("Treatments tried", string.Join(", ", answers.TreatmentsTried.Select(t => ConsultationChoices.LabelOf(ConsultationChoices.Treatments, t)))));
             foreach (var (field, question) in ConsultationChoices.ScreeningQuestions)
@@ -87,10 +134,11 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
         }
 
         html.Append("</table><p><a href=\"").Append(Encode(link)).Append("\">Open the request</a></p></body></html>");
-        return (subject, text.ToString(), html.ToString());
+        var recipients = emailOptions.Value.StaffRecipients.Select(r => r.Trim());
+        return (recipients, subject, text.ToString(), html.ToString());
     }
 
-    private (string, string, string) Acknowledgement(ConsultationRequest request)
+    private (IEnumerable<string>, string, string, string) Acknowledgement(ConsultationEmailSource request)
     {
         var clinic = clinicOptions.Value;
         var subject = $"We received your request (reference {request.Reference})";
@@ -119,7 +167,7 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
             .Append("<p>").Append(Encode(clinic.Name)).Append("</p>")
             .Append("</body></html>")
             .ToString();
-        return (subject, text, html);
+        return ([request.Email], subject, text, html);
     }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);

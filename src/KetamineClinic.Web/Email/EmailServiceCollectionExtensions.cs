@@ -16,7 +16,7 @@ public static class EmailServiceCollectionExtensions
                 ? provider.GetRequiredService<PickupDirectoryTransport>()
                 : provider.GetRequiredService<SmtpTransport>());
         services.AddSingleton<OutboxSignal>();
-        services.AddScoped<ConsultationEmails>();
+        services.AddSingleton<ConsultationEmails>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

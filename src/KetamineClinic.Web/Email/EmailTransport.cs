@@ -1,4 +1,3 @@
-using KetamineClinic.Data.Entities;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -17,27 +16,6 @@ public interface IEmailSession : IAsyncDisposable
 {
     /// <summary>Sends one message. Throws when it could not; the outbox retries it later.</summary>
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
-}
-
-public static class OutboxMime
-{
-    public static MimeMessage ToMimeMessage(OutboxMessage message, EmailOptions options, DateTimeOffset date)
-    {
-        var mime = new MimeMessage
-        {
-            MessageId = message.MessageId,
-            Subject = message.Subject,
-            Date = date,
-        };
-        mime.From.Add(MailboxAddress.Parse(options.From));
-        foreach (var recipient in message.Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            mime.To.Add(MailboxAddress.Parse(recipient));
-        }
-
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
-        return mime;
-    }
 }
 
 /// <summary>Writes each message as an <c>.eml</c> file: the embedded default, and a local mail drop for development.</summary>

@@ -10,7 +10,7 @@ namespace KetamineClinic.Web.Email;
 
 /// <summary>
 /// Sends the outbox in batches of up to 100: claims the due messages with one atomic update (so several
-/// app instances never send one twice), sends them, and records the outcomes in one transaction, retrying
+/// app instances never send one twice), renders each from its request and sends them, and records the outcomes in one transaction, retrying
 /// a failed message with exponential backoff until <see cref="OutboxOptions.MaxAttempts"/> and then marking
 /// it failed for staff to see. A commit per batch instead of two per message keeps the dispatcher from
 /// competing with new requests for SQLite's single write lock.
@@ -18,6 +18,7 @@ namespace KetamineClinic.Web.Email;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
+    ConsultationEmails emails,
     DatabaseWriteGate writeGate,
     OutboxSignal signal,
     IOptions<EmailOptions> options,
@@ -91,6 +92,7 @@ public sealed partial class OutboxDispatcher(
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.LockedBy == _instance)
             .OrderBy(m => m.NextAttemptAt)
             .ToListAsync(cancellationToken);
+        var sources = await emails.LoadSourcesAsync(db, [.. claimed.Select(m => m.ConsultationRequestId).Distinct()], cancellationToken);
 
         // A send starts only while half the claim remains; ClaimSeconds is at least twice the SMTP timeout,
         // so no other instance can take over a message that is still being sent.
@@ -108,7 +110,10 @@ public sealed partial class OutboxDispatcher(
 
                 try
                 {
-                    await session.SendAsync(OutboxMime.ToMimeMessage(message, options.Value, time.GetUtcNow()), cancellationToken);
+                    // Rendered now from the request (the outbox keeps no content); a request deleted meanwhile takes its emails with it.
+                    var source = sources.GetValueOrDefault(message.ConsultationRequestId)
+                        ?? throw new InvalidOperationException("The email's request no longer exists.");
+                    await session.SendAsync(emails.Render(message, source, time.GetUtcNow()), cancellationToken);
                     outcome.Sent.Add(message);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -179,9 +184,11 @@ public sealed partial class OutboxDispatcher(
             await transaction.CommitAsync(CancellationToken.None);
         });
 
-        foreach (var message in outcome.Sent)
+        // One line per batch, not per email: under load, a synchronous log write per email cost more than sending it.
+        // Each email's state is in the outbox (and on the staff request page); failures are logged one by one below.
+        if (outcome.Sent.Count > 0)
         {
-            LogSent(message.Id, message.Kind, message.ConsultationRequestId, message.Attempts + 1);
+            LogBatchSent(outcome.Sent.Count, sentIds);
         }
 
         foreach (var failure in outcome.Failed)
@@ -231,14 +238,14 @@ public sealed partial class OutboxDispatcher(
         return text.Length > 1000 ? text[..1000] : text;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Email {OutboxMessageId} ({Kind}) for request {ConsultationRequestId} sent on attempt {Attempts}")]
-    private partial void LogSent(int outboxMessageId, EmailKind kind, int? consultationRequestId, int attempts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} emails: {OutboxMessageIds}")]
+    private partial void LogBatchSent(int count, List<int> outboxMessageIds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {OutboxMessageId} ({Kind}) attempt {Attempts} failed with {Error}; next attempt at {NextAttemptAt:o}")]
     private partial void LogWillRetry(int outboxMessageId, EmailKind kind, int attempts, DateTime nextAttemptAt, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email {OutboxMessageId} ({Kind}) for request {ConsultationRequestId} failed after {Attempts} attempts ({Error}); marked failed")]
-    private partial void LogGaveUp(int outboxMessageId, EmailKind kind, int? consultationRequestId, int attempts, string error);
+    private partial void LogGaveUp(int outboxMessageId, EmailKind kind, int consultationRequestId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher could not read the outbox; it will try again")]
     private partial void LogDispatchFailed(Exception exception);

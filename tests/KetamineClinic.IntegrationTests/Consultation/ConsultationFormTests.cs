@@ -81,8 +81,9 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Equal(
             [EmailKind.StaffNotification, EmailKind.Acknowledgement],
             stored.Emails.Select(e => e.Kind).Order());
-        Assert.Equal("avery.quinn@example.com", stored.Emails.Single(e => e.Kind == EmailKind.Acknowledgement).Recipients);
-        Assert.Equal("intake@clinic.test", stored.Emails.Single(e => e.Kind == EmailKind.StaffNotification).Recipients);
+        var mail = await PickupMail.SentForAsync(factory, reference);
+        Assert.Equal("avery.quinn@example.com", mail[EmailKind.Acknowledgement].To.Mailboxes.Single().Address);
+        Assert.Equal("intake@clinic.test", mail[EmailKind.StaffNotification].To.Mailboxes.Single().Address);
 
         var confirmation = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(reference, confirmation.QuerySelector("[data-testid=reference]")!.TextContent);
@@ -163,13 +164,13 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
             var reference = references[i];
             var request = await scope.Db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Reference == reference);
             Assert.Equal($"Sender{i}", request.FirstName);
-            var emails = await scope.Db.OutboxMessages.AsNoTracking().Where(m => m.ConsultationRequestId == request.Id).ToListAsync();
-            Assert.Equal(2, emails.Count);
-            var staff = emails.Single(m => m.Kind == EmailKind.StaffNotification);
+            Assert.Equal(2, await scope.Db.OutboxMessages.CountAsync(m => m.ConsultationRequestId == request.Id));
+            var mail = await PickupMail.SentForAsync(factory, reference);
+            var staff = mail[EmailKind.StaffNotification];
             Assert.Contains(reference, staff.Subject, StringComparison.Ordinal);
             Assert.Contains($"/staff/leads/{request.Id}", staff.TextBody, StringComparison.Ordinal);
-            var acknowledgement = emails.Single(m => m.Kind == EmailKind.Acknowledgement);
-            Assert.Equal($"sender{i}@example.com", acknowledgement.Recipients);
+            var acknowledgement = mail[EmailKind.Acknowledgement];
+            Assert.Equal($"sender{i}@example.com", acknowledgement.To.Mailboxes.Single().Address);
             Assert.Contains(reference, acknowledgement.TextBody, StringComparison.Ordinal);
         }
 
@@ -192,9 +193,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         var reference = ConsultationFormPoster.ReferenceFrom(response);
         await using var scope = factory.CreateDbScope();
         Assert.True(await scope.Db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => r.IsUrgent).SingleAsync());
-        var staffSubject = await scope.Db.OutboxMessages
-            .Where(m => m.ConsultationRequest!.Reference == reference && m.Kind == EmailKind.StaffNotification)
-            .Select(m => m.Subject).SingleAsync();
+        var staffSubject = (await PickupMail.SentForAsync(factory, reference))[EmailKind.StaffNotification].Subject;
         Assert.StartsWith("[URGENT] ", staffSubject, StringComparison.Ordinal);
         Assert.DoesNotContain(helpWith, staffSubject, StringComparison.OrdinalIgnoreCase);
         var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
@@ -365,10 +364,10 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         fields["Email"] = "obrien@example.com";
         var reference = ConsultationFormPoster.ReferenceFrom(await client.SubmitAsync(fields));
         await using var scope = factory.CreateDbScope();
-        var stored = await scope.Db.ConsultationRequests.AsNoTracking().Include(r => r.Emails).SingleAsync(r => r.Reference == reference);
+        var stored = await scope.Db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Reference == reference);
         Assert.Equal("<b>O'Brien</b>", stored.LastName);
         Assert.StartsWith("<script>", stored.HelpWith, StringComparison.Ordinal);
-        var staff = stored.Emails.Single(e => e.Kind == EmailKind.StaffNotification);
+        var staff = (await PickupMail.SentForAsync(factory, reference))[EmailKind.StaffNotification];
         Assert.Contains("&lt;b&gt;O&#39;Brien&lt;/b&gt;", staff.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>O'Brien", staff.HtmlBody, StringComparison.Ordinal);
     }

@@ -26,17 +26,16 @@ public sealed class OutboxClaimTests : IDisposable
     public async Task Competing_dispatchers_send_each_message_exactly_once()
     {
         await _smtp.StartAsync();
+        // A request whose own two emails count as sent already, and many more staff notifications queued for it.
+        var lead = await _factory.AddLeadAsync();
         await using (var scope = _factory.CreateDbScope())
         {
             var now = DateTime.UtcNow;
             scope.Db.OutboxMessages.AddRange(Enumerable.Range(0, MessageCount).Select(i => new OutboxMessage
             {
+                ConsultationRequestId = lead.Id,
                 Kind = EmailKind.StaffNotification,
-                MessageId = $"{Guid.NewGuid():N}@clinic.test",
-                Recipients = "intake@clinic.test",
-                Subject = $"Claim test {i}",
-                TextBody = "text",
-                HtmlBody = "<p>html</p>",
+                MessageId = $"{Guid.NewGuid():N}@claim.test",
                 CreatedAt = now,
                 NextAttemptAt = now,
             }));
@@ -47,6 +46,7 @@ public sealed class OutboxClaimTests : IDisposable
         OutboxDispatcher NewDispatcher() => new(
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<IEmailTransport>(),
+            services.GetRequiredService<ConsultationEmails>(),
             services.GetRequiredService<DatabaseWriteGate>(),
             new OutboxSignal(),
             services.GetRequiredService<IOptions<EmailOptions>>(),
@@ -59,7 +59,7 @@ public sealed class OutboxClaimTests : IDisposable
 
         await using var check = _factory.CreateDbScope();
         var messages = await Eventually.GetAsync(
-            () => check.Db.OutboxMessages.AsNoTracking().ToListAsync(),
+            () => check.Db.OutboxMessages.AsNoTracking().Where(m => m.MessageId.EndsWith("@claim.test")).ToListAsync(),
             list => list.All(m => m.Status == OutboxStatus.Sent));
         Assert.Equal(MessageCount, messages.Count);
         Assert.All(messages, m => Assert.Equal(1, m.Attempts));

@@ -39,8 +39,8 @@ public static class LeadSeed
             Version = Guid.NewGuid(),
             Emails =
             [
-                Email(reference, EmailKind.StaffNotification, notification, created),
-                Email(reference, EmailKind.Acknowledgement, OutboxStatus.Sent, created),
+                Email(EmailKind.StaffNotification, notification, created),
+                Email(EmailKind.Acknowledgement, OutboxStatus.Sent, created),
             ],
         };
 
@@ -50,14 +50,10 @@ public static class LeadSeed
         return lead;
     }
 
-    private static OutboxMessage Email(string reference, EmailKind kind, OutboxStatus status, DateTime created) => new()
+    private static OutboxMessage Email(EmailKind kind, OutboxStatus status, DateTime created) => new()
     {
         Kind = kind,
         MessageId = $"<{Guid.NewGuid():N}@clinic.example>",
-        Recipients = "staff@clinic.example",
-        Subject = $"Request {reference}",
-        TextBody = "body",
-        HtmlBody = "<p>body</p>",
         Status = status,
         Attempts = status == OutboxStatus.Failed ? 8 : 1,
         CreatedAt = created,

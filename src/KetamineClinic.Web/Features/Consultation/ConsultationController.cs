@@ -1,14 +1,10 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using KetamineClinic.Data;
-using KetamineClinic.Web.Clinic;
-using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Consultation;
 
@@ -35,8 +31,6 @@ public sealed partial class ConsultationController(
         ConsultationForm form,
         [FromServices] ConsultationIntake intake,
         [FromServices] ClientAddressHasher addressHasher,
-        [FromServices] IServer server,
-        [FromServices] IOptions<ClinicOptions> clinic,
         CancellationToken cancellationToken)
     {
         if (botCheck.ReasonToDiscard(form) is { } reason)
@@ -64,8 +58,7 @@ public sealed partial class ConsultationController(
 
         var source = new SubmissionSource(
             addressHasher.HashAddress(HttpContext.Connection.RemoteIpAddress),
-            Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-            SiteUrls.TrustedOrigin(clinic.Value, server));
+            Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
         // Not cancellable: once handed over, the request is stored even if the sender stops waiting.
         var result = await intake.SubmitAsync(form, source);
         confirmation.Issue(HttpContext, result.Reference);

@@ -4,7 +4,7 @@ using KetamineClinic.Web.Clinic;
 namespace KetamineClinic.Web.Features.Consultation;
 
 /// <summary>Where a submission came from, reduced to what may be stored.</summary>
-public sealed record SubmissionSource(string? IpHash, string? UserAgent, string SiteOrigin);
+public sealed record SubmissionSource(string? IpHash, string? UserAgent);
 
 /// <summary>
 /// Turns a validated form into a request and hands it to <see cref="ConsultationWriter"/>, which stores it
@@ -20,8 +20,7 @@ public sealed partial class ConsultationIntake(
 
     public async Task<IntakeResult> SubmitAsync(ConsultationForm form, SubmissionSource source)
     {
-        var answers = HealthAnswers.From(form);
-        var result = await writer.WriteAsync(new NewConsultation(NewRequest(form, answers, source), answers, source.SiteOrigin));
+        var result = await writer.WriteAsync(NewRequest(form, source));
         if (result.WasRepeat)
         {
             LogRepeat(result.Reference, result.ConsultationRequestId);
@@ -34,7 +33,7 @@ public sealed partial class ConsultationIntake(
         return result;
     }
 
-    private ConsultationRequest NewRequest(ConsultationForm form, HealthAnswers answers, SubmissionSource source)
+    private ConsultationRequest NewRequest(ConsultationForm form, SubmissionSource source)
     {
         var now = time.GetUtcNow().UtcDateTime;
         PhoneNumber.TryNormalizeUs(form.Phone, out var phone);
@@ -51,7 +50,7 @@ public sealed partial class ConsultationIntake(
             BestTimeToReach = string.IsNullOrEmpty(form.BestTimeToReach) ? null : form.BestTimeToReach,
             HeardAboutUs = string.IsNullOrEmpty(form.HeardAboutUs) ? null : form.HeardAboutUs,
             HelpWith = form.HelpWith!,
-            HealthAnswers = answers.ToJson(),
+            HealthAnswers = HealthAnswers.From(form).ToJson(),
             IsAdultConfirmed = form.IsAdult,
             ConsentGiven = form.Consent,
             IsUrgent = CrisisDetector.SuggestsCrisis(form.HelpWith, form.BestTimeToReach, form.HeardAboutUs),

@@ -6,19 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KetamineClinic.Web.Features.Consultation;
 
-/// <summary>A validated request, ready to store, with what its two emails need.</summary>
-public sealed record NewConsultation(ConsultationRequest Request, HealthAnswers Answers, string SiteOrigin);
-
 public sealed record IntakeResult(int ConsultationRequestId, string Reference, bool IsUrgent, bool WasRepeat);
 
 /// <summary>
 /// Stores accepted requests in groups (a group commit): every request waiting at that moment goes into one
-/// transaction, each with its two outbox emails, and each sender is answered only after that commit. On
+/// transaction, each with its two outbox rows (the emails, rendered when sent), and each sender is answered only after that commit. On
 /// SQLite a commit waits for the disk and holds the only write lock, so one commit per waiting group instead
 /// of one per request is what keeps latency flat when many people submit at once.
 /// </summary>
 public sealed partial class ConsultationWriter(
     IServiceScopeFactory scopes,
+    ConsultationEmails emails,
     DatabaseWriteGate writeGate,
     OutboxSignal outbox,
     ILogger<ConsultationWriter> logger) : BackgroundService
@@ -30,9 +28,9 @@ public sealed partial class ConsultationWriter(
         new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Completes once the request is committed, or was already stored under the same idempotency key.</summary>
-    public Task<IntakeResult> WriteAsync(NewConsultation consultation)
+    public Task<IntakeResult> WriteAsync(ConsultationRequest request)
     {
-        var pending = new PendingWrite(consultation);
+        var pending = new PendingWrite(request);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The application is stopping; the consultation request was not stored.");
@@ -100,14 +98,13 @@ public sealed partial class ConsultationWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        var emails = scope.ServiceProvider.GetRequiredService<ConsultationEmails>();
 
         var toStore = await SetAsideRepeatsAsync(db, group);
         for (var attempt = 1; toStore.Count > 0; attempt++)
         {
             try
             {
-                await InsertAsync(db, emails, toStore);
+                await InsertAsync(db, toStore);
                 break;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -118,7 +115,7 @@ public sealed partial class ConsultationWriter(
                 toStore = await SetAsideRepeatsAsync(db, toStore);
                 foreach (var pending in toStore)
                 {
-                    pending.Consultation.Request.Reference = ReferenceCode.New().Value;
+                    pending.Request.Reference = ReferenceCode.New().Value;
                 }
             }
         }
@@ -141,7 +138,7 @@ public sealed partial class ConsultationWriter(
             return ResultOf(first) with { WasRepeat = true };
         }
 
-        var request = pending.Consultation.Request;
+        var request = pending.Request;
         return new IntakeResult(request.Id, request.Reference, request.IsUrgent, WasRepeat: false);
     }
 
@@ -150,7 +147,7 @@ public sealed partial class ConsultationWriter(
     /// </summary>
     private static async Task<List<PendingWrite>> SetAsideRepeatsAsync(ClinicDbContext db, List<PendingWrite> group)
     {
-        var keys = group.Select(p => p.Consultation.Request.IdempotencyKey).Distinct().ToList();
+        var keys = group.Select(p => p.Request.IdempotencyKey).Distinct().ToList();
         var stored = await db.ConsultationRequests.AsNoTracking()
             .Where(r => keys.Contains(r.IdempotencyKey))
             .Select(r => new { r.IdempotencyKey, r.Id, r.Reference, r.IsUrgent })
@@ -160,7 +157,7 @@ public sealed partial class ConsultationWriter(
         var firstByKey = new Dictionary<Guid, PendingWrite>();
         foreach (var pending in group)
         {
-            var key = pending.Consultation.Request.IdempotencyKey;
+            var key = pending.Request.IdempotencyKey;
             if (stored.TryGetValue(key, out var existing))
             {
                 pending.Existing = new IntakeResult(existing.Id, existing.Reference, existing.IsUrgent, WasRepeat: true);
@@ -179,7 +176,7 @@ public sealed partial class ConsultationWriter(
         return toStore;
     }
 
-    private async Task InsertAsync(ClinicDbContext db, ConsultationEmails emails, List<PendingWrite> toStore)
+    private async Task InsertAsync(ClinicDbContext db, List<PendingWrite> toStore)
     {
         // Once a group is taken, it is written to the end: a sender who gave up waiting must not leave half a request.
         var strategy = db.Database.CreateExecutionStrategy();
@@ -188,28 +185,20 @@ public sealed partial class ConsultationWriter(
             db.ChangeTracker.Clear();
             foreach (var pending in toStore)
             {
-                pending.Consultation.Request.Id = 0;
+                pending.Request.Id = 0;
+                emails.Queue(pending.Request);
             }
 
-            // Two saves in one transaction: the staff email links to the request by its database id.
+            // One SaveChanges is one transaction: the requests and their outbox rows are committed together.
             using var turn = await writeGate.EnterAsync(CancellationToken.None);
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            db.ConsultationRequests.AddRange(toStore.Select(p => p.Consultation.Request));
+            db.ConsultationRequests.AddRange(toStore.Select(p => p.Request));
             await db.SaveChangesAsync(CancellationToken.None);
-            foreach (var pending in toStore)
-            {
-                var consultation = pending.Consultation;
-                db.OutboxMessages.AddRange(emails.Create(consultation.Request, consultation.Answers, consultation.SiteOrigin));
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
         });
     }
 
-    private sealed class PendingWrite(NewConsultation consultation)
+    private sealed class PendingWrite(ConsultationRequest request)
     {
-        public NewConsultation Consultation { get; } = consultation;
+        public ConsultationRequest Request { get; } = request;
 
         // Continuations run off the writer's loop, so it goes straight on to the next group.
         public TaskCompletionSource<IntakeResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
