@@ -32,8 +32,7 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var name = new string([.. (message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        var path = Path.Combine(Directory, name + ".eml");
+        var path = Path.Combine(Directory, FileName(message.MessageId ?? Guid.NewGuid().ToString("N")));
 
         // Written under a temporary name and then renamed, so a reader never sees half a message.
         var temporary = path + ".tmp";
@@ -42,6 +41,10 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The file a message is written to: its Message-Id with anything but letters and digits replaced.</summary>
+    public static string FileName(string messageId) =>
+        new string([.. messageId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) + ".eml";
 }
 
 public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransport

@@ -1,4 +1,5 @@
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -15,10 +16,8 @@ public static class PickupMail
             () => scope.Db.OutboxMessages.AsNoTracking().Where(m => m.ConsultationRequest!.Reference == reference).ToListAsync(),
             list => list.Count == 2 && list.All(m => m.Status == OutboxStatus.Sent),
             because: "both emails should be sent by the dispatcher");
-        return emails.ToDictionary(e => e.Kind, e => MimeMessage.Load(Path.Combine(app.MailDirectory, FileName(e.MessageId))));
+        return emails.ToDictionary(
+            e => e.Kind,
+            e => MimeMessage.Load(Path.Combine(app.MailDirectory, PickupDirectoryTransport.FileName(e.MessageId))));
     }
-
-    /// <summary>The pickup transport's file name for a Message-Id.</summary>
-    public static string FileName(string messageId) =>
-        new string([.. messageId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) + ".eml";
 }
