@@ -92,6 +92,12 @@ public sealed partial class OutboxDispatcher(
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.LockedBy == _instance)
             .OrderBy(m => m.NextAttemptAt)
             .ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            // Another instance claimed them all: nothing to render, send or record.
+            return due.Count;
+        }
+
         var sources = await emails.LoadSourcesAsync(db, [.. claimed.Select(m => m.ConsultationRequestId).Distinct()], cancellationToken);
 
         // A send starts only while half the claim remains; ClaimSeconds is at least twice the SMTP timeout,
