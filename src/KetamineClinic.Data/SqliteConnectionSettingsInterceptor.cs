@@ -18,10 +18,16 @@ public enum SqliteSynchronous
 /// Also applies <c>Database:SqliteSynchronous</c> (a per-connection setting): <c>Full</c> (the default) makes
 /// every commit wait for the disk; <c>Normal</c> keeps commits across a crashed or killed process but may
 /// lose the last ones on a power cut, in exchange for far more writes per second (docs/performance.md).
+/// Applied on every open, so a connection that <see cref="SqliteDurability.RelaxForThisConnectionAsync"/>
+/// relaxed goes back to the setting when it is next taken from the pool.
+/// Turns off SQLite's automatic checkpoints: the commit that crossed the threshold ran the checkpoint itself,
+/// copying the log into the database file and waiting for the disk twice, while holding the write lock and
+/// the request behind it. The web app's <c>SqliteCheckpointer</c> does it in the background instead.
 /// </remarks>
 internal sealed class SqliteConnectionSettingsInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragma = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+    private readonly string _pragma =
+        $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

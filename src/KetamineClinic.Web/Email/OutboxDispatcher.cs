@@ -65,6 +65,11 @@ public sealed partial class OutboxDispatcher(
         var outbox = options.Value.Outbox;
         var now = time.GetUtcNow().UtcDateTime;
 
+        // The claim and the outcomes need not wait for the disk: a claim lost in a power cut expires, and an
+        // outcome lost is sent again (same Message-Id). Commits that wait for the disk held the write lock ahead
+        // of new requests, whose commits do wait for it.
+        await db.Database.RelaxForThisConnectionAsync(cancellationToken);
+
         var due = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt)

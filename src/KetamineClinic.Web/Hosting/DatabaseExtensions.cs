@@ -10,6 +10,7 @@ public static class DatabaseExtensions
     public static IServiceCollection AddClinicData(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddClinicDatabase(environment.ContentRootPath);
+        services.AddHostedService<SqliteCheckpointer>();
 
         // Keys in the shared database let every instance behind a load balancer read the others' cookies.
         services.AddDataProtection()
