@@ -16,6 +16,12 @@ public static class ClinicDatabaseReader
     public static async Task<int> EmailsThatFailedAnAttemptAsync(string databasePath) =>
         (await QueryAsync(databasePath, "SELECT COUNT(*) FROM OutboxMessages WHERE Attempts > 0 AND Status <> 'Sent'", r => r.GetInt32(0)))[0];
 
+    /// <summary>When each sent email was recorded as sent (UTC), by Message-Id.</summary>
+    public static async Task<Dictionary<string, DateTime>> SentAtByMessageIdAsync(string databasePath) =>
+        (await QueryAsync(databasePath, "SELECT MessageId, SentAt FROM OutboxMessages WHERE Status = 'Sent'",
+            r => (Id: r.GetString(0), SentAt: DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc))))
+        .ToDictionary(row => row.Id, row => row.SentAt);
+
     public static async Task<int> EmailRowsAsync(string databasePath) =>
         (await QueryAsync(databasePath, "SELECT COUNT(*) FROM OutboxMessages", r => r.GetInt32(0)))[0];
 
