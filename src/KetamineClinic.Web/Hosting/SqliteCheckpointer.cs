@@ -14,7 +14,7 @@ public sealed partial class SqliteCheckpointer(
     DatabaseSettings settings,
     ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +24,7 @@ public sealed partial class SqliteCheckpointer(
         }
 
         // Wall-clock time even where tests replace the app's clock: the log must not wait for a test to move it.
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(_interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
