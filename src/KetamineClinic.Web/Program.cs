@@ -13,7 +13,7 @@ try
 {
     // `staff …` account commands use the same configuration, minus the command's own arguments.
     var isStaffCommand = StaffCommandLine.IsStaffCommand(args);
-    var builder = WebApplication.CreateBuilder(isStaffCommand ? [] : args);
+    var builder = WebApplication.CreateBuilder(ConfigurationReading.ReadOnce(isStaffCommand ? [] : args));
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     builder.AddClinicLogging();
