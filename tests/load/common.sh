@@ -13,6 +13,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# One line for the record: cores, CPU model, kernel, SDK.
+describe_machine() {
+    echo "$(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(uname -sr); $(dotnet --version) SDK"
+}
+
 require_tools() {
     for tool in "$@"; do
         command -v "$tool" >/dev/null || { echo "$tool is not installed (Debian: apt-get install -y $tool)" >&2; exit 1; }

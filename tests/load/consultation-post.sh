@@ -106,7 +106,7 @@ errors() { awk '/Socket errors/ {print; exit}' <<<"$1"; }
 
 echo "$POST_OUT"
 echo
-echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(uname -sr); $(dotnet --version) SDK"
+echo "Machine: $(describe_machine)"
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, after a ${WARMUP} s warm-up (baselines ${BASELINE_WARMUP} s), against $BASE"
 printf '%-44s %10s %10s %10s %10s %10s\n' "Request" "requests" "req/s" "p50" "p99" "avg"
 printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation" "$(count "$POST_OUT")" "$(rps "$POST_OUT")" "$(p50 "$POST_OUT")" "$(p99 "$POST_OUT")" "$(latency "$POST_OUT")"
