@@ -141,6 +141,48 @@ public sealed class ContentRendererTests
     }
 
     [Fact]
+    public void Citations_and_their_way_back_say_what_they_are()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            A claim.[^smith] Another claim, from the same study.[^smith]
+
+            [^smith]: Smith J. "A study." *Journal*, 2020.
+            """));
+
+        Assert.Contains("<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\" aria-label=\"Source 1\"><sup>1</sup></a>", document.Html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Back to the text, citation 1 of 2\"", document.Html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Back to the text, citation 2 of 2\"", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Citations_side_by_side_are_refused_because_markdig_would_drop_one()
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Article(body: """
+            A claim.[^smith][^jones]
+
+            [^smith]: Smith J. "A study." *Journal*, 2020.
+            [^jones]: Jones K. "Another study." *Journal*, 2021.
+            """)));
+
+        Assert.Contains("[^smith] is defined but never cited", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Citations_separated_by_a_comma_each_keep_their_source()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            A claim.[^smith], [^jones]
+
+            [^smith]: Smith J. "A study." *Journal*, 2020.
+            [^jones]: Jones K. "Another study." *Journal*, 2021.
+            """));
+
+        Assert.Contains("Smith J.", document.Html, StringComparison.Ordinal);
+        Assert.Contains("Jones K.", document.Html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Source 2\"", document.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tables_and_smart_typography_are_rendered()
     {
         var document = Render(TempContentFolder.Article(body: """

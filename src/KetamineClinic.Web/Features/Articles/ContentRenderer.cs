@@ -63,6 +63,17 @@ public sealed partial class ContentRenderer
             throw new ContentException($"footnote reference {unresolved.Value} has no matching definition.");
         }
 
+        // Markdig drops a definition nothing cites, so its source would vanish from the page without a word.
+        var cited = document.Descendants<Footnote>().Select(f => f.Label).ToHashSet(StringComparer.Ordinal);
+        foreach (Match definition in FootnoteDefinition().Matches(markdown))
+        {
+            if (!cited.Contains(definition.Groups["label"].Value))
+            {
+                throw new ContentException(
+                    $"footnote [{definition.Groups["label"].Value}] is defined but never cited; two citations side by side ([^a][^b]) read as one, so write [^a], [^b].");
+            }
+        }
+
         var toc = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3)
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
@@ -170,6 +181,7 @@ public sealed partial class ContentRenderer
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteGroupRenderer>(new SourcesRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteLinkRenderer>(new SourceLinkRenderer());
         renderer.Render(node);
         writer.Flush();
         return writer.ToString();
@@ -250,6 +262,9 @@ public sealed partial class ContentRenderer
 
     [GeneratedRegex(@"\[\^[^\]\s]+\]", RegexOptions.CultureInvariant)]
     private static partial Regex UnresolvedFootnote();
+
+    [GeneratedRegex(@"^ {0,3}\[(?<label>\^[^\]\s]+)\]:", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex FootnoteDefinition();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

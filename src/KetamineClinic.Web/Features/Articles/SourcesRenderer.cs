@@ -28,3 +28,4 @@ internal sealed class SourcesRenderer : HtmlObjectRenderer<FootnoteGroup>
         renderer.WriteLine("</section>");
     }
 }
+
