@@ -40,6 +40,18 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
     }
 
     [Fact]
+    public async Task The_contents_nest_subsections_under_their_section()
+    {
+        var document = await app.CreateClient().GetDocumentAsync("/articles/side-effects-and-safety");
+
+        var sections = document.QuerySelectorAll(".prose h2").Where(h => h.ParentElement?.ClassName != "footnotes").Select(h => h.Id).ToList();
+        var subsections = document.QuerySelectorAll(".prose h3").Select(h => h.Id).ToList();
+        Assert.NotEmpty(subsections);
+        Assert.Equal(sections.Select(id => "#" + id), document.QuerySelectorAll("nav.toc > ol > li > a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(subsections.Select(id => "#" + id), document.QuerySelectorAll("nav.toc > ol > li > ul > li > a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task An_article_describes_itself_to_search_engines()
     {
         var document = await app.CreateClient().GetDocumentAsync("/articles/how-ketamine-works");

@@ -185,7 +185,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
     [InlineData("Some days I want to END MY LIFE")]
     [InlineData("I have a history of self-harm")]
     [InlineData("I keep thinking I could kill myself")]
-    public async Task Free_text_that_suggests_a_crisis_flags_the_request_urgent_and_leads_with_crisis_resources(string helpWith)
+    public async Task Free_text_that_suggests_a_crisis_flags_the_request_urgent_and_puts_crisis_resources_first(string helpWith)
     {
         using var client = factory.CreateBrowser();
         using var response = await client.SubmitAsync(ConsultationFormPoster.ValidFields(helpWith));
@@ -197,9 +197,12 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.StartsWith("[URGENT] ", staffSubject, StringComparison.Ordinal);
         Assert.DoesNotContain(helpWith, staffSubject, StringComparison.OrdinalIgnoreCase);
         var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        // The page's h1, then at once the crisis resources (heading order h1 before their h2).
         var main = page.QuerySelector("main")!;
-        Assert.Equal("crisis-resources", main.FirstElementChild!.ClassName);
-        Assert.Contains("988", main.FirstElementChild.TextContent, StringComparison.Ordinal);
+        Assert.Equal("H1", main.FirstElementChild!.TagName);
+        var crisis = main.FirstElementChild.NextElementSibling!;
+        Assert.Equal("crisis-resources", crisis.ClassName);
+        Assert.Contains("988", crisis.TextContent, StringComparison.Ordinal);
         Assert.Equal(reference, page.QuerySelector("[data-testid=reference]")!.TextContent);
     }
 
