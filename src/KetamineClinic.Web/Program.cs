@@ -7,7 +7,6 @@ using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
-using Microsoft.Extensions.Options;
 
 try
 {
@@ -56,10 +55,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is ClinicConfigurationException or OptionsValidationException)
+catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } message)
 {
     // One line that names the key, instead of a stack trace, for whoever is deploying.
-    var message = ex is OptionsValidationException validation ? string.Join(" ", validation.Failures) : ex.Message;
     await Console.Error.WriteLineAsync($"Configuration error: {message}");
     return 1;
 }

@@ -1,4 +1,6 @@
+using KetamineClinic.Data;
 using Serilog;
+using Serilog.Events;
 
 namespace KetamineClinic.Web.Hosting;
 
@@ -11,11 +13,36 @@ public static class LoggingExtensions
     /// </summary>
     public static WebApplicationBuilder AddClinicLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+        CheckLevels(builder.Configuration.GetSection("Serilog:MinimumLevel"));
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            try
+            {
+                logger.ReadFrom.Configuration(builder.Configuration);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+            {
+                throw new ClinicConfigurationException($"Serilog: {ex.Message}");
+            }
+
+            logger.ReadFrom.Services(services).Enrich.FromLogContext();
+        }, preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>The levels people most often edit, checked by name so a typo names its key.</summary>
+    private static void CheckLevels(IConfigurationSection minimumLevel)
+    {
+        var levels = new[] { minimumLevel, minimumLevel.GetSection("Default") }
+            .Concat(minimumLevel.GetSection("Override").GetChildren());
+        foreach (var setting in levels)
+        {
+            if (!string.IsNullOrWhiteSpace(setting.Value) && !Enum.TryParse<LogEventLevel>(setting.Value, ignoreCase: true, out _))
+            {
+                throw new ClinicConfigurationException(
+                    $"{setting.Path} '{setting.Value}' is not a Serilog level ({string.Join(", ", Enum.GetNames<LogEventLevel>())}).");
+            }
+        }
     }
 
     /// <summary>

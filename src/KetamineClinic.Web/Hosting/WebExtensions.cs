@@ -1,3 +1,4 @@
+using KetamineClinic.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -25,16 +26,25 @@ public static class WebExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            foreach (var (key, proxy) in Entries(configuration, "ForwardedHeaders:KnownProxies"))
             {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new ClinicConfigurationException($"{key} '{proxy}' is not an IP address."));
             }
 
-            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            foreach (var (key, network) in Entries(configuration, "ForwardedHeaders:KnownNetworks"))
             {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new ClinicConfigurationException($"{key} '{network}' is not a network in CIDR form, such as 10.0.0.0/8."));
             }
         });
         return services;
     }
+
+    private static IEnumerable<(string Key, string Value)> Entries(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).GetChildren()
+            .Where(child => !string.IsNullOrWhiteSpace(child.Value))
+            .Select(child => (child.Path, child.Value!.Trim()));
 }

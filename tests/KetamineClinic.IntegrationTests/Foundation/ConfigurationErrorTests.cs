@@ -17,6 +17,13 @@ public sealed class ConfigurationErrorTests
     [InlineData("Email__Smtp__Security", "Maybe", "Email:Smtp:Security")]
     [InlineData("Consultation__MinimumAge", "0", "Consultation:MinimumAge")]
     [InlineData("DataProtection__CertificatePath", "/nonexistent/key-encryption.pfx", "DataProtection:CertificatePath")]
+    [InlineData("Staff__LoginAttemptsPerMinute", "ten", "Staff:LoginAttemptsPerMinute")]
+    [InlineData("Email__Smtp__Port", "smtp", "Email:Smtp:Port")]
+    [InlineData("Retention__Interval", "daily", "Retention:Interval")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies:0")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/99", "ForwardedHeaders:KnownNetworks:0")]
+    [InlineData("Serilog__MinimumLevel__Default", "Loud", "Serilog:MinimumLevel:Default")]
+    [InlineData("Serilog__MinimumLevel__Override__Microsoft", "Quiet", "Serilog:MinimumLevel:Override:Microsoft")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_key(string variable, string value, string key)
     {
         var directory = Directory.CreateTempSubdirectory("clinic-config-");
