@@ -1,6 +1,7 @@
 using KetamineClinic.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,10 +35,17 @@ public class ClinicAppFactory : WebApplicationFactory<Program>
     /// <summary>Configuration overrides; set them before the first client is created.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
+    /// <summary>Service registrations applied after the app's own; set before the first client is created.</summary>
+    public Action<IServiceCollection>? ServiceOverrides { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (ServiceOverrides is { } overrides)
+        {
+            builder.ConfigureTestServices(overrides);
+        }
     }
 
     /// <summary>A fresh DbContext on the app's database, for arranging and asserting.</summary>

@@ -84,6 +84,25 @@ public sealed class LeadTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_view_of_the_inbox_is_audited_without_the_words_searched_for()
+    {
+        await _app.AddLeadAsync("Marguerite", "Okafor", RequestStatus.Contacted);
+        await _app.AddLeadAsync("Someone", "Else");
+        var client = await _app.SignedInClientAsync();
+
+        using var all = await client.GetAsync("/staff/leads");
+        using var searched = await client.GetAsync("/staff/leads?status=Contacted&q=Okafor");
+
+        await using var scope = _app.CreateDbScope();
+        var views = await scope.Db.AuditEntries.Where(a => a.Action == AuditActions.LeadsListed).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, views.Count);
+        Assert.All(views, v => Assert.False(string.IsNullOrEmpty(v.ActorId)));
+        Assert.Equal("page 1 of 1: 2 rows; status=any; search=no", views[0].Details);
+        Assert.Equal("page 1 of 1: 1 rows; status=Contacted; search=yes", views[1].Details);
+        Assert.DoesNotContain("Okafor", views[1].Details, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_details_page_shows_every_field_escaped_and_audits_the_view()
     {
         var lead = await _app.AddLeadAsync("<script>alert(1)</script>", "Doe", urgent: true);

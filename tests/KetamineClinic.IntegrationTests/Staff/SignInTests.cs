@@ -3,6 +3,7 @@ using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +116,65 @@ public sealed class SignInTests : IDisposable
         var failures = await scope.Db.AuditEntries.Where(a => a.Action == AuditActions.SignInFailed).ToListAsync();
         Assert.Equal(2, failures.Count);
         Assert.All(failures, f => Assert.DoesNotContain("@", (f.Details ?? "") + f.ActorName + f.Subject, StringComparison.Ordinal));
+        // Whoever typed the wrong password is not the account's owner: the account is the subject, not the actor.
+        var userId = (await scope.Db.Users.SingleAsync(u => u.Email == email)).Id;
+        Assert.All(failures, f => Assert.Null(f.ActorId));
+        Assert.Single(failures, f => f.Subject == $"StaffUser/{userId}" && f.Details == "wrong password");
+    }
+
+    [Fact]
+    public async Task An_unknown_or_locked_account_costs_one_password_check_like_a_wrong_password()
+    {
+        var checks = new PasswordCheckCounter();
+        using var app = new ClinicAppFactory
+        {
+            ServiceOverrides = services => services.AddScoped<IPasswordHasher<StaffUser>>(_ => new CountingPasswordHasher(checks)),
+        };
+        app.Settings["Staff:LoginAttemptsPerMinute"] = "1000";
+        var email = await app.CreateStaffUserAsync(StaffRoles.Staff);
+        var client = app.CreateNonRedirectingClient();
+
+        async Task<int> ChecksForAsync(string login, string password)
+        {
+            var before = checks.Count;
+            using var response = await client.PostLoginAsync(login, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return checks.Count - before;
+        }
+
+        Assert.Equal(1, await ChecksForAsync(email, "a wrong password"));
+        Assert.Equal(1, await ChecksForAsync("nobody@clinic.example", "a wrong password"));
+        await using (var scope = app.CreateDbScope())
+        {
+            var user = await scope.Db.Users.SingleAsync(u => u.Email == email);
+            user.LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(15);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await ChecksForAsync(email, StaffSignIn.Password));
+    }
+
+    private sealed class PasswordCheckCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>The real hasher, counting how often a password is checked.</summary>
+    private sealed class CountingPasswordHasher(PasswordCheckCounter checks) : IPasswordHasher<StaffUser>
+    {
+        private readonly PasswordHasher<StaffUser> _hasher = new();
+
+        public string HashPassword(StaffUser user, string password) => _hasher.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(StaffUser user, string hashedPassword, string providedPassword)
+        {
+            checks.Add();
+            return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

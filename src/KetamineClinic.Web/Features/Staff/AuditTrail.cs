@@ -11,6 +11,7 @@ public static class AuditActions
     public const string SignInSucceeded = "signin.succeeded";
     public const string SignInFailed = "signin.failed";
     public const string SignedOut = "signout";
+    public const string LeadsListed = "leads.listed";
     public const string LeadViewed = "lead.viewed";
     public const string LeadStatusChanged = "lead.status-changed";
     public const string LeadNoteAdded = "lead.note-added";
@@ -23,7 +24,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignInSucceeded, SignInFailed, SignedOut, LeadViewed, LeadStatusChanged, LeadNoteAdded, LeadEmailResent,
+        SignInSucceeded, SignInFailed, SignedOut, LeadsListed, LeadViewed, LeadStatusChanged, LeadNoteAdded, LeadEmailResent,
         LeadsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
     ];
 }

@@ -14,6 +14,9 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     /// <summary>One message for every failure, so the page never reveals whether an account exists or is locked.</summary>
     public const string FailureMessage = "The email or password is not right, or the account cannot sign in at the moment.";
 
+    // A password hash to check against when no real one is checked, made once with the app's own hasher.
+    private static string? _timingHash;
+
     [AllowAnonymous]
     [HttpGet("/staff/login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -28,24 +31,32 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return View(form);
         }
 
+        // A failed attempt is nobody's action: the account it named is its subject, never its actor.
+        var anonymous = new AuditActor(null, null);
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is null)
         {
+            CheckAPasswordForNothing(form.Password!);
             // The email is kept only as a keyed hash: repeated attempts on one address stay visible.
-            await audit.WriteAsync(AuditActions.SignInFailed, null, $"unknown account {HashEmail(form.Email)}", cancellationToken, new AuditActor(null, null));
+            await audit.WriteAsync(AuditActions.SignInFailed, null, $"unknown account {HashEmail(form.Email)}", cancellationToken, anonymous);
             return Failed(form);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        var actor = new AuditActor(user.Id, user.DisplayName);
         if (!result.Succeeded)
         {
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Identity refused before checking the password.
+                CheckAPasswordForNothing(form.Password!);
+            }
+
             var reason = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password";
-            await audit.WriteAsync(AuditActions.SignInFailed, AuditTrail.UserSubject(user.Id), reason, cancellationToken, actor);
+            await audit.WriteAsync(AuditActions.SignInFailed, AuditTrail.UserSubject(user.Id), reason, cancellationToken, anonymous);
             return Failed(form);
         }
 
-        await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
+        await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), null, cancellationToken, new AuditActor(user.Id, user.DisplayName));
         return Url.IsLocalUrl(form.ReturnUrl) && form.ReturnUrl.StartsWith("/staff", StringComparison.OrdinalIgnoreCase)
             ? LocalRedirect(form.ReturnUrl)
             : LocalRedirect("/staff/leads");
@@ -67,6 +78,18 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         ModelState.AddModelError("", FailureMessage);
         form.Password = null;
         return View("Login", form);
+    }
+
+    /// <summary>
+    /// Costs what checking a real password costs (one deliberately slow hash), so a failure answers in the
+    /// same time whether or not the account exists or can sign in; otherwise the time alone would tell
+    /// which emails are accounts.
+    /// </summary>
+    private void CheckAPasswordForNothing(string password)
+    {
+        var stranger = new StaffUser();
+        _timingHash ??= users.PasswordHasher.HashPassword(stranger, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(stranger, _timingHash, password);
     }
 
     private string HashEmail(string email) => hasher.Hash(email.Trim().ToUpperInvariant())[..16];

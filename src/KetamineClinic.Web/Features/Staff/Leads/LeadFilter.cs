@@ -8,6 +8,9 @@ public sealed record LeadFilter(RequestStatus? Status, string? Search)
 {
     public string? Query => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 
+    /// <summary>The filter as the audit log keeps it: whether a search was made, never the words searched for.</summary>
+    public string AuditText => $"status={Status?.ToString() ?? "any"}; search={(Query is null ? "no" : "yes")}";
+
     /// <summary>
     /// Names, email, phone and reference are plain columns and searched case-insensitively; the
     /// free-text health fields are encrypted and cannot be searched.

@@ -44,6 +44,9 @@ public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, Clinic
             })
             .ToListAsync(cancellationToken);
 
+        // The inbox shows names and whether someone has asked for care: a read of those requests, so audited.
+        await audit.WriteAsync(AuditActions.LeadsListed, null, $"page {page} of {pageCount}: {rows.Count} rows; {filter.AuditText}", cancellationToken);
+
         var counts = (await db.ConsultationRequests.GroupBy(r => r.Status)
                 .Select(g => new { Status = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken))
@@ -210,7 +213,7 @@ public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, Clinic
             })
             .ToListAsync(cancellationToken);
 
-        await audit.WriteAsync(AuditActions.LeadsExported, null, $"{requests.Count} rows; status={filter.Status?.ToString() ?? "any"}; search={(filter.Query is null ? "no" : "yes")}", cancellationToken);
+        await audit.WriteAsync(AuditActions.LeadsExported, null, $"{requests.Count} rows; {filter.AuditText}", cancellationToken);
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
