@@ -6,6 +6,9 @@ namespace KetamineClinic.BrowserTests.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsultationJourneyTests(BrowserFixture browser)
 {
+    private static readonly string[] _requiredInputIds =
+        ["FirstName", "Email", "Phone", "State", "HelpWith", "PreferredContact_0", "PreferredContact_2", "Consent", "IsAdult"];
+
     [Fact]
     public Task A_visitor_sends_the_form_empty_then_correctly_and_the_staff_email_is_written() =>
         browser.RunAsync(nameof(A_visitor_sends_the_form_empty_then_correctly_and_the_staff_email_is_written), async page =>
@@ -19,9 +22,20 @@ public sealed class ConsultationJourneyTests(BrowserFixture browser)
 
             await ExpectMessagesBesideTheFieldsAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Request a consultation", Level = 1 })).ToBeVisibleAsync();
+            // Checked in the browser before anything is sent: the radio buttons and tick boxes as well, and
+            // every field in error says so to screen readers, as the server's page does.
+            await Assertions.Expect(page.Locator("#PreferredContact-error")).ToHaveTextAsync("Choose how you would like us to contact you.");
+            await Assertions.Expect(page.Locator("#Consent-error")).ToHaveTextAsync("Tick the box to agree to be contacted.");
+            await Assertions.Expect(page.Locator("#IsAdult-error")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Confirm that you are \d+ or older\.$"));
+            foreach (var id in _requiredInputIds)
+            {
+                await Assertions.Expect(page.Locator($"#{id}")).ToHaveAttributeAsync("aria-invalid", "true");
+            }
+
             await page.AssertNoAccessibilityViolationsAsync();
 
             await ConsultationPage.FillRequiredFieldsAsync(page);
+            await Assertions.Expect(page.Locator("#PreferredContact_2")).Not.ToHaveAttributeAsync("aria-invalid", "true");
             await ConsultationPage.SendButton(page).ClickAsync();
 
             var reference = page.GetByTestId("reference");

@@ -6,6 +6,13 @@ namespace KetamineClinic.Web.Features.Consultation;
 
 public sealed class ConsultationFormValidator : AbstractValidator<ConsultationForm>
 {
+    // Also written into the form for the browser's checks on the radio buttons and tick boxes, which are
+    // built by hand rather than by tag helpers, so both say the same thing.
+    public const string ChooseContactMethod = "Choose how you would like us to contact you.";
+    public const string TickConsent = "Tick the box to agree to be contacted.";
+
+    public static string ConfirmAge(int minimumAge) => $"Confirm that you are {minimumAge} or older.";
+
     public ConsultationFormValidator(IOptions<ConsultationOptions> options)
     {
         var minimumAge = options.Value.MinimumAge;
@@ -32,7 +39,7 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
             .Must(phone => PhoneNumber.TryNormalizeUs(phone, out _)).WithMessage("Enter a US phone number, like (312) 555-0147.");
 
         RuleFor(f => f.PreferredContact).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose how you would like us to contact you.")
+            .NotEmpty().WithMessage(ChooseContactMethod)
             .Must(value => ConsultationChoices.IsValue(ConsultationChoices.ContactMethods, value))
             .WithMessage("Choose phone call, text message or email.");
 
@@ -46,10 +53,10 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
             .Must(BeMultiLineText).WithMessage("This text contains characters we cannot accept.");
 
         RuleFor(f => f.Consent)
-            .Equal(true).WithMessage("Tick the box to agree to be contacted.");
+            .Equal(true).WithMessage(TickConsent);
 
         RuleFor(f => f.IsAdult)
-            .Equal(true).WithMessage($"Confirm that you are {minimumAge} or older.");
+            .Equal(true).WithMessage(ConfirmAge(minimumAge));
 
         RuleFor(f => f.BestTimeToReach).Cascade(CascadeMode.Stop)
             .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"Best time to reach you must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
