@@ -58,6 +58,8 @@ public sealed class ConsultationJourneyTests(BrowserFixture browser)
 
             var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" });
             await Assertions.Expect(summary).ToBeVisibleAsync();
+            await Assertions.Expect(summary).ToBeFocusedAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: Request a consultation"));
             await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your first name." })).ToHaveAttributeAsync("href", "#FirstName");
             await ExpectMessagesBesideTheFieldsAsync(page);
             await Assertions.Expect(page.GetByLabel("First name")).ToHaveAttributeAsync("aria-invalid", "true");

@@ -223,6 +223,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         var page = await response.ReadDocumentAsync();
         var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#FirstName", "#Email", "#Phone", "#Consent"], links);
+        Assert.StartsWith("Error: Request a consultation", page.Title, StringComparison.Ordinal);
         Assert.Equal("Enter your first name.", page.QuerySelector("#FirstName-error")!.TextContent.Trim());
         Assert.Equal("true", page.QuerySelector("#FirstName")!.GetAttribute("aria-invalid"));
         Assert.Contains("FirstName-error", page.QuerySelector("#FirstName")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);

@@ -65,6 +65,8 @@ public sealed class SelfCheckTests(ClinicAppFactory app) : IClassFixture<ClinicA
         Assert.Null(document.QuerySelector("[data-testid=score]"));
         var summaryLink = Assert.Single(document.QuerySelectorAll(".error-summary a"));
         Assert.Equal("#q2-0", summaryLink.GetAttribute("href"));
+        Assert.True(document.QuerySelector(".error-summary")!.HasAttribute("autofocus"));
+        Assert.StartsWith("Error: ", document.Title, StringComparison.Ordinal);
         var third = document.QuerySelectorAll("fieldset")[2];
         Assert.Equal("true", third.GetAttribute("aria-invalid"));
         Assert.Contains("Worrying too much", third.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
