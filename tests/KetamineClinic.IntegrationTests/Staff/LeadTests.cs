@@ -196,6 +196,56 @@ public sealed class LeadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_note_at_the_limit_with_line_breaks_is_kept_and_an_empty_one_is_explained()
+    {
+        var lead = await _app.AddLeadAsync();
+        var client = await _app.SignedInClientAsync();
+        // What a browser sends for a box filled to its maxlength: 40 line breaks, each sent as CRLF but counted as one.
+        var line = new string('x', 99);
+        var note = string.Join("\r\n", Enumerable.Repeat(line, 40)) + "x";
+
+        using var kept = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/notes", new() { ["note"] = note });
+        using var blank = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/notes", new() { ["note"] = "   \r\n  " });
+        var page = await client.GetDocumentAsync($"/staff/leads/{lead.Id}");
+
+        Assert.Equal(LeadsController.NoteMaxLength, note.Replace("\r\n", "\n", StringComparison.Ordinal).Length);
+        Assert.Contains("The note was empty", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+        await using var scope = _app.CreateDbScope();
+        var stored = Assert.Single(await scope.Db.LeadNotes.Where(n => n.ConsultationRequestId == lead.Id).ToListAsync());
+        Assert.Equal(LeadsController.NoteMaxLength, stored.Text.Length);
+    }
+
+    [Fact]
+    public async Task Closing_a_new_request_is_not_counted_as_first_contact()
+    {
+        var lead = await _app.AddLeadAsync();
+        var client = await _app.SignedInClientAsync();
+
+        using var response = await client.PostFormAsync($"/staff/leads/{lead.Id}", $"/staff/leads/{lead.Id}/status", new() { ["status"] = "Closed" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = _app.CreateDbScope();
+        var stored = await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == lead.Id);
+        Assert.Equal(RequestStatus.Closed, stored.Status);
+        Assert.Null(stored.FirstContactedAt);
+    }
+
+    [Fact]
+    public async Task Urgent_requests_nobody_has_acted_on_come_first_whatever_their_age()
+    {
+        var urgentOld = await _app.AddLeadAsync("Urgent", "Older", urgent: true, createdAt: DateTime.UtcNow.AddDays(-2));
+        await _app.AddLeadAsync("Urgent", "Handled", RequestStatus.Contacted, urgent: true, createdAt: DateTime.UtcNow.AddDays(-3));
+        var newest = await _app.AddLeadAsync("Plain", "Newest", createdAt: DateTime.UtcNow.AddMinutes(-5));
+        var client = await _app.SignedInClientAsync();
+
+        var page = await client.GetDocumentAsync("/staff/leads");
+
+        var references = page.QuerySelectorAll("table.inbox tbody tr th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Equal(3, references.Count);
+        Assert.Equal([urgentOld.Reference, newest.Reference], references.Take(2));
+    }
+
+    [Fact]
     public async Task A_failed_staff_notification_can_be_queued_again()
     {
         var lead = await _app.AddLeadAsync(notification: OutboxStatus.Failed);

@@ -14,6 +14,7 @@ namespace KetamineClinic.Web.Features.Staff.Leads;
 public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time) : Controller
 {
     public const int PageSize = 25;
+    public const int NoteMaxLength = 4000;
     public const string ConflictMessage =
         "This request was changed by someone else while you were looking at it. Nothing was saved: review the latest version below and try again.";
 
@@ -26,8 +27,10 @@ public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, Clinic
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
 
+        // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
         var rows = await filtered
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
+            .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new
             {
@@ -111,7 +114,8 @@ public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, Clinic
         ExpectVersion(request, version);
         request.Status = status;
         request.UpdatedAt = now;
-        if (from == RequestStatus.New && request.FirstContactedAt is null)
+        // Closing a request or turning it down is not contacting the person; the dashboard's time to first contact counts only contact.
+        if (status is RequestStatus.Contacted or RequestStatus.Scheduled && request.FirstContactedAt is null)
         {
             request.FirstContactedAt = now;
         }
@@ -137,10 +141,17 @@ public sealed class LeadsController(ClinicDbContext db, AuditTrail audit, Clinic
             return NotFound();
         }
 
-        note = note?.Trim();
-        if (string.IsNullOrEmpty(note) || note.Length > 4000)
+        // Browsers send a line break as CRLF but count it as one character against the box's maxlength.
+        note = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (string.IsNullOrEmpty(note))
         {
-            TempData["Message"] = "Write a note of up to 4000 characters.";
+            TempData["Message"] = "The note was empty, so nothing was added.";
+            return RedirectToDetails(id);
+        }
+
+        if (note.Length > NoteMaxLength)
+        {
+            TempData["Message"] = $"Nothing was added: a note can be up to {NoteMaxLength:N0} characters, and this one has {note.Length:N0}.";
             return RedirectToDetails(id);
         }
 
