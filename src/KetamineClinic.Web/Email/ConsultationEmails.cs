@@ -77,6 +77,8 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
         };
 
         var mime = new MimeMessage { MessageId = message.MessageId, Subject = subject, Date = date };
+        // RFC 3834: sent by a machine, so out-of-office and other automatic replies leave it alone.
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.From.Add(MailboxAddress.Parse(emailOptions.Value.From));
         foreach (var recipient in recipients)
         {
@@ -145,29 +147,43 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
         var next = $"A member of our team will contact you {clinic.FirstResponseTime}.";
         var call = $"If you would like to talk to us sooner, call {clinic.Phone}.";
         const string crisis = "If you are in crisis, call or text 988 (the Suicide & Crisis Lifeline, free and open 24/7). In an emergency, call 911.";
+        const string noReply = "Please do not reply to this email: replies are not read, and neither this address nor the form is watched for emergencies.";
+        // Someone whose words suggested a crisis reads where to get help now before anything else.
+        var crisisFirst = request.IsUrgent;
 
-        var text = new StringBuilder()
-            .AppendLine($"Dear {request.FirstName},").AppendLine()
-            .AppendLine($"Thank you for contacting {clinic.Name}. Your reference is {request.Reference}.").AppendLine()
+        var text = new StringBuilder().AppendLine($"Dear {request.FirstName},").AppendLine();
+        if (crisisFirst)
+        {
+            text.AppendLine(crisis).AppendLine();
+        }
+
+        text.AppendLine($"Thank you for contacting {clinic.Name}. Your reference is {request.Reference}.").AppendLine()
             .AppendLine(next)
-            .AppendLine(call).AppendLine()
-            .AppendLine(crisis).AppendLine()
-            .AppendLine(clinic.Name)
-            .ToString();
+            .AppendLine(call).AppendLine();
+        if (!crisisFirst)
+        {
+            text.AppendLine(crisis).AppendLine();
+        }
 
+        text.AppendLine(noReply).AppendLine()
+            .AppendLine(clinic.Name);
+
+        var crisisHtml = $"<p><strong>{Encode(crisis)}</strong></p>";
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html><body>")
             .Append("<p>Dear ").Append(Encode(request.FirstName)).Append(",</p>")
+            .Append(crisisFirst ? crisisHtml : "")
             .Append("<p>Thank you for contacting ").Append(Encode(clinic.Name)).Append(". Your reference is <strong>")
             .Append(Encode(request.Reference)).Append("</strong>.</p>")
             .Append("<p>").Append(Encode(next)).Append("</p>")
             .Append("<p>If you would like to talk to us sooner, call <a href=\"tel:").Append(Encode(clinic.PhoneE164)).Append("\">")
             .Append(Encode(clinic.Phone)).Append("</a>.</p>")
-            .Append("<p><strong>").Append(Encode(crisis)).Append("</strong></p>")
+            .Append(crisisFirst ? "" : crisisHtml)
+            .Append("<p>").Append(Encode(noReply)).Append("</p>")
             .Append("<p>").Append(Encode(clinic.Name)).Append("</p>")
             .Append("</body></html>")
             .ToString();
-        return ([request.Email], subject, text, html);
+        return ([request.Email], subject, text.ToString(), html);
     }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);

@@ -57,6 +57,28 @@ public sealed class PickupFolderDeliveryTests(ConsultationAppFactory factory) : 
         Assert.Contains("988", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("(312) 555-0147", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("within one business day", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Please do not reply to this email", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains("not watched for emergencies", acknowledgement.HtmlBody, StringComparison.Ordinal);
+        Assert.True(acknowledgement.TextBody!.IndexOf("Thank you", StringComparison.Ordinal) < acknowledgement.TextBody.IndexOf("988", StringComparison.Ordinal));
+        Assert.All(messages.Values, m => Assert.Equal("auto-generated", m.Headers["Auto-Submitted"]));
+    }
+
+    [Fact]
+    public async Task A_visitor_whose_words_suggest_a_crisis_reads_where_to_get_help_first_in_their_email()
+    {
+        using var client = factory.CreateBrowser();
+
+        var reference = ConsultationFormPoster.ReferenceFrom(await client.SubmitAsync(ConsultationFormPoster.ValidFields("Some days I want to end my life.")));
+        var acknowledgement = (await PickupMail.SentForAsync(factory, reference))[EmailKind.Acknowledgement];
+
+        foreach (var body in new[] { acknowledgement.TextBody!, acknowledgement.HtmlBody! })
+        {
+            var crisis = body.IndexOf("call or text 988", StringComparison.Ordinal);
+            Assert.True(crisis > 0);
+            Assert.True(crisis < body.IndexOf("Thank you", StringComparison.Ordinal), "The crisis line comes before the thanks.");
+            Assert.Equal(crisis, body.LastIndexOf("call or text 988", StringComparison.Ordinal));
+            Assert.DoesNotContain("end my life", body, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
