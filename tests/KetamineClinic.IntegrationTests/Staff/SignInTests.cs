@@ -51,6 +51,25 @@ public sealed class SignInTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/staff/leads/12/notes", "/staff/leads/12")]
+    [InlineData("/staff/leads/12/emails/3/resend", "/staff/leads/12")]
+    [InlineData("/staff/users/abc/disable", "/staff/users")]
+    [InlineData("/staff/logout", "/staff/leads")]
+    public async Task A_form_sent_after_the_session_ended_leads_back_to_its_page_with_a_notice(string action, string page)
+    {
+        var client = _app.CreateNonRedirectingClient();
+
+        using var response = await client.PostAsync(action, new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.PathAndQuery;
+        Assert.Equal($"/staff/login?returnUrl={Uri.EscapeDataString(page)}&expired=true", location);
+        var login = await _app.CreateClient().GetDocumentAsync(location);
+        Assert.Contains("your last change was not saved", login.QuerySelector("main [role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(page, login.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value"));
+    }
+
+    [Theory]
     [InlineData("/staff/audit")]
     [InlineData("/staff/users")]
     public async Task Admin_pages_are_forbidden_to_staff_with_a_friendly_page(string route)

@@ -80,6 +80,20 @@ public static class StaffAreaExtensions
                         }
                     }
                 };
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+                    {
+                        // A form sent after the session ended: after signing in, go back to the page the form was on
+                        // (its action only accepts POST), and say that the change was not saved.
+                        var login = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                        var path = login.IsAbsoluteUri ? login.GetLeftPart(UriPartial.Path) : context.RedirectUri.Split('?')[0];
+                        context.RedirectUri = $"{path}?{cookie.ReturnUrlParameter}={Uri.EscapeDataString(PageOfForm(context.Request.Path))}&expired=true";
+                    }
+
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
                     // A plain 403 shows the friendly "not allowed" page through the status-code pages.
@@ -125,6 +139,18 @@ public static class StaffAreaExtensions
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>The staff page a form at this path is posted from: a request's page for its actions, else the list it belongs to.</summary>
+    internal static string PageOfForm(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["staff", "leads", var id, ..] when int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) => $"/staff/leads/{id}",
+            ["staff", "users", ..] => "/staff/users",
+            _ => "/staff/leads",
+        };
     }
 }
 
