@@ -58,7 +58,7 @@ public sealed class PickupFolderDeliveryTests(ConsultationAppFactory factory) : 
         Assert.Contains("(312) 555-0147", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("within one business day", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("Please do not reply to this email", acknowledgement.TextBody, StringComparison.Ordinal);
-        Assert.Contains("not watched for emergencies", acknowledgement.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("nor the form is watched for emergencies", acknowledgement.HtmlBody, StringComparison.Ordinal);
         Assert.True(acknowledgement.TextBody!.IndexOf("Thank you", StringComparison.Ordinal) < acknowledgement.TextBody.IndexOf("988", StringComparison.Ordinal));
         Assert.All(messages.Values, m => Assert.Equal("auto-generated", m.Headers["Auto-Submitted"]));
     }
