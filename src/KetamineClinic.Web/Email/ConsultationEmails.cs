@@ -105,17 +105,8 @@ public sealed class ConsultationEmails(IOptions<ClinicOptions> clinicOptions, IO
         };
         if (emailOptions.Value.IncludeClinicalDetails && request.Clinical is { } clinical)
         {
-            var answers = clinical.Answers;
             fields.Add(("What they would like help with", clinical.HelpWith));
-            fields.Add(("Concerns", string.Join(", ", answers.Concerns.Select(c => ConsultationChoices.LabelOf(ConsultationChoices.Concerns, c)))));
-            fields.Add(("Treatments tried", string.Join(", ", answers.TreatmentsTried.Select(t => ConsultationChoices.LabelOf(ConsultationChoices.Treatments, t)))));
-            foreach (var (field, question) in ConsultationChoices.ScreeningQuestions)
-            {
-                if (answers.Screening.TryGetValue(field, out var answer))
-                {
-                    fields.Add((question, ConsultationChoices.LabelOf(ConsultationChoices.ScreeningAnswers, answer)));
-                }
-            }
+            fields.AddRange(clinical.Answers.Describe());
         }
 
         var text = new StringBuilder();

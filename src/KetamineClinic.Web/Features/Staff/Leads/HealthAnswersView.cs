@@ -1,10 +1,12 @@
 using System.Text.Json;
+using KetamineClinic.Web.Features.Consultation;
 
 namespace KetamineClinic.Web.Features.Staff.Leads;
 
 /// <summary>
-/// Shows the health answers JSON whatever its exact shape: nested keys are joined with " › " and
-/// lists of plain values with commas. Text that is not JSON is shown as it is.
+/// Shows the health answers: as the form asked them (questions and the labels of the choices made) when
+/// they have the form's shape, and otherwise whatever their shape, with nested keys joined by " › " and
+/// lists of plain values by commas. Text that is not JSON is shown as it is.
 /// </summary>
 public static class HealthAnswersView
 {
@@ -19,6 +21,11 @@ public static class HealthAnswersView
         try
         {
             using var document = JsonDocument.Parse(json);
+            if (AsForm(document.RootElement, json) is { } answers)
+            {
+                return [.. answers.Describe().Select(row => new KeyValuePair<string, string>(row.Question, row.Answer))];
+            }
+
             Add(rows, "", document.RootElement);
         }
         catch (JsonException)
@@ -54,6 +61,25 @@ public static class HealthAnswersView
             default:
                 rows.Add(new(Label(path), Scalar(element)));
                 break;
+        }
+    }
+
+    /// <summary>The form's own answers: an object with only its keys, each of the form's type.</summary>
+    private static HealthAnswers? AsForm(JsonElement root, string json)
+    {
+        string[] keys = ["concerns", "treatmentsTried", "screening"];
+        if (root.ValueKind != JsonValueKind.Object || !root.EnumerateObject().All(p => keys.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return HealthAnswers.FromJson(json);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
