@@ -28,4 +28,3 @@ internal sealed class SourcesRenderer : HtmlObjectRenderer<FootnoteGroup>
         renderer.WriteLine("</section>");
     }
 }
-
