@@ -86,9 +86,8 @@ public static class StaffAreaExtensions
                     {
                         // A form sent after the session ended: after signing in, go back to the page the form was on
                         // (its action only accepts POST), and say that the change was not saved.
-                        var login = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
-                        var path = login.IsAbsoluteUri ? login.GetLeftPart(UriPartial.Path) : context.RedirectUri.Split('?')[0];
-                        context.RedirectUri = $"{path}?{cookie.ReturnUrlParameter}={Uri.EscapeDataString(PageOfForm(context.Request.Path))}&expired=true";
+                        var login = context.RedirectUri.Split('?')[0];
+                        context.RedirectUri = $"{login}?{cookie.ReturnUrlParameter}={Uri.EscapeDataString(PageOfForm(context.Request.Path))}&expired=true";
                     }
 
                     context.Response.Redirect(context.RedirectUri);
