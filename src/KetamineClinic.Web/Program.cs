@@ -1,4 +1,3 @@
-using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
 using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Features.Articles;
@@ -16,8 +15,10 @@ try
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     builder.AddClinicLogging();
-    builder.Services.AddClinicIdentity();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddClinicOptions();
     builder.Services.AddClinicData(builder.Environment);
+    builder.Services.AddClinicSecurity();
     builder.Services.AddClinicWeb();
     builder.Services.AddClinicPerformance();
     builder.Services.AddArticles();
@@ -45,7 +46,10 @@ try
     app.UseClinicStaticFiles();
     app.UseHeadAsGet();
     app.UseRouting();
-    app.UseStaffArea();
+    // For every request, not only the staff area's: the output cache below must know who is signed in.
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseNoStoreForStaffPages();
     app.UseRateLimiter();
     // After authentication, so the cache policy can see a signed-in user and stay out of the way.
     app.UseOutputCache();

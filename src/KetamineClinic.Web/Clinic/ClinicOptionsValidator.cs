@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Clinic;
@@ -46,22 +45,5 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-}
-
-public static class EmailAddress
-{
-    /// <summary>A plain address (no display name), as people type it into a form.</summary>
-    public static bool IsValid(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 254 || value.Contains(' ', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(value, out var parsed)
-            && parsed.Address == value
-            && parsed.Host.Contains('.', StringComparison.Ordinal)
-            && !parsed.Host.EndsWith('.');
     }
 }

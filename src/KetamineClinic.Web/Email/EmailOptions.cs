@@ -1,3 +1,4 @@
+using KetamineClinic.Data;
 using KetamineClinic.Web.Clinic;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -31,14 +32,10 @@ public sealed class SmtpOptions
     public string Host { get; set; } = "";
     public int Port { get; set; } = 587;
 
-    /// <summary>None, StartTls or SslOnConnect.</summary>
-    public string Security { get; set; } = nameof(SmtpSecurity.StartTls);
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
     public string Username { get; set; } = "";
     public string Password { get; set; } = "";
     public int TimeoutSeconds { get; set; } = 30;
-
-    public SmtpSecurity SecurityMode =>
-        Enum.TryParse<SmtpSecurity>(Security, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : SmtpSecurity.StartTls;
 }
 
 public enum SmtpSecurity
@@ -106,9 +103,10 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add($"{s}:Smtp:Port must be between 1 and 65535, but is {options.Smtp.Port}.");
         }
 
-        if (!Enum.TryParse<SmtpSecurity>(options.Smtp.Security, ignoreCase: true, out var security) || !Enum.IsDefined(security))
+        // The binder has already refused a word that is not one of the names; a number it took may still be none.
+        if (!Enum.IsDefined(options.Smtp.Security))
         {
-            failures.Add($"{s}:Smtp:Security must be None, StartTls or SslOnConnect, but is '{options.Smtp.Security}'.");
+            failures.Add($"{s}:Smtp:Security must be {ConfigurationEnum.Choices<SmtpSecurity>()}, but is '{options.Smtp.Security}'.");
         }
 
         if (string.IsNullOrEmpty(options.Smtp.Username) != string.IsNullOrEmpty(options.Smtp.Password))

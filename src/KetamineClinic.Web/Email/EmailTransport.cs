@@ -103,7 +103,7 @@ public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransp
             var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
             try
             {
-                var security = smtp.SecurityMode switch
+                var security = smtp.Security switch
                 {
                     SmtpSecurity.None => SecureSocketOptions.None,
                     SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Data.Sqlite;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,6 @@ public static class DatabaseExtensions
     public static IServiceCollection AddClinicData(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddClinicDatabase(environment.ContentRootPath);
-        services.AddHostedService<SqliteCheckpointer>();
 
         // Keys in the shared database let every instance behind a load balancer read the others' cookies.
         services.AddDataProtection()
@@ -37,7 +36,7 @@ public static class DatabaseExtensions
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("KetamineClinic.Database");
 

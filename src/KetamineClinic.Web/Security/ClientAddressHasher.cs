@@ -6,26 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Security;
 
-/// <summary>Bound from the <c>Privacy</c> section.</summary>
-public sealed class PrivacyOptions
-{
-    public const string Section = "Privacy";
-
-    /// <summary>
-    /// Secret for hashing client addresses. When empty, a secret is derived from the key-encryption
-    /// certificate, so instances that share the certificate produce the same hashes.
-    /// </summary>
-    public string HashSalt { get; set; } = "";
-}
-
-public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
-{
-    public ValidateOptionsResult Validate(string? name, PrivacyOptions options) =>
-        options.HashSalt.Length is > 0 and < 16
-            ? ValidateOptionsResult.Fail($"{PrivacyOptions.Section}:HashSalt must be at least 16 characters long (or empty to derive one).")
-            : ValidateOptionsResult.Success;
-}
-
 /// <summary>
 /// Keyed hashes (HMAC-SHA256) of client addresses and other identifiers: equal inputs give equal hashes,
 /// so abuse from one address is visible, but the input cannot be recovered without the secret.
@@ -37,9 +17,9 @@ public sealed class ClientAddressHasher
 
     public ClientAddressHasher(IOptions<PrivacyOptions> options, KeyEncryptionCertificate certificate)
     {
-        if (options.Value.HashSalt.Length > 0)
+        if (options.Value.ConfiguredKey.Key is { Length: > 0 } configured)
         {
-            _key = Encoding.UTF8.GetBytes(options.Value.HashSalt);
+            _key = Encoding.UTF8.GetBytes(configured);
         }
         else
         {

@@ -1,5 +1,6 @@
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Data.Sqlite;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using KetamineClinic.Web.Email;

@@ -1,4 +1,5 @@
 using KetamineClinic.Data;
+using KetamineClinic.Data.Sqlite;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

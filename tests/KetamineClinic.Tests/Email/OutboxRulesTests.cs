@@ -42,7 +42,7 @@ public sealed class OutboxRulesTests
         {
             From = "",
             StaffRecipients = ["ok@example.com", "nope"],
-            Smtp = new SmtpOptions { Host = "smtp.example.com", Port = 0, Security = "Sometimes", Username = "user" },
+            Smtp = new SmtpOptions { Host = "smtp.example.com", Port = 0, Security = (SmtpSecurity)7, Username = "user" },
             Outbox = new OutboxOptions { MaxAttempts = 0 },
         };
 

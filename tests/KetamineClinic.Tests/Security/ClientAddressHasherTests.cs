@@ -32,7 +32,7 @@ public sealed class ClientAddressHasherTests : IDisposable
     {
         var derived = new ClientAddressHasher(Options.Create(new PrivacyOptions()), Certificate());
         var derivedAgain = new ClientAddressHasher(Options.Create(new PrivacyOptions()), Certificate());
-        var salted = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashSalt = "a-long-enough-secret-salt" }), Certificate());
+        var keyed = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashKey = "a-long-enough-secret-key" }), Certificate());
         var address = IPAddress.Parse("203.0.113.7");
 
         var hash = derived.HashAddress(address)!;
@@ -41,7 +41,7 @@ public sealed class ClientAddressHasherTests : IDisposable
         Assert.Equal(hash, derivedAgain.HashAddress(address));
         Assert.Equal(hash, derived.HashAddress(IPAddress.Parse("::ffff:203.0.113.7")));
         Assert.NotEqual(hash, derived.HashAddress(IPAddress.Parse("203.0.113.8")));
-        Assert.NotEqual(hash, salted.HashAddress(address));
+        Assert.NotEqual(hash, keyed.HashAddress(address));
         Assert.DoesNotContain("203.0.113.7", hash, StringComparison.Ordinal);
         Assert.Null(derived.HashAddress((IPAddress?)null));
     }
@@ -49,15 +49,28 @@ public sealed class ClientAddressHasherTests : IDisposable
     [Fact]
     public void Any_identifier_hashes_like_an_address_does()
     {
-        var hasher = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashSalt = "a-long-enough-secret-salt" }), Certificate());
+        var hasher = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashKey = "a-long-enough-secret-key" }), Certificate());
 
         Assert.Equal(hasher.HashAddress(IPAddress.Parse("203.0.113.7")), hasher.Hash("203.0.113.7"));
         Assert.NotEqual(hasher.Hash("STAFF@CLINIC.EXAMPLE"), hasher.Hash("OTHER@CLINIC.EXAMPLE"));
     }
 
     [Fact]
-    public void A_short_salt_is_refused_with_its_key() =>
-        Assert.Contains("Privacy:HashSalt", new PrivacyOptionsValidator().Validate(null, new PrivacyOptions { HashSalt = "short" }).FailureMessage, StringComparison.Ordinal);
+    public void The_earlier_setting_name_hash_salt_still_keys_the_hashes_when_hash_key_is_empty()
+    {
+        var byOldName = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashSalt = "a-long-enough-secret-key" }), Certificate());
+        var byNewName = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashKey = "a-long-enough-secret-key" }), Certificate());
+        var both = new ClientAddressHasher(Options.Create(new PrivacyOptions { HashKey = "a-long-enough-secret-key", HashSalt = "another-long-secret-key" }), Certificate());
+
+        Assert.Equal(byNewName.Hash("203.0.113.7"), byOldName.Hash("203.0.113.7"));
+        Assert.Equal(byNewName.Hash("203.0.113.7"), both.Hash("203.0.113.7"));
+    }
+
+    [Theory]
+    [InlineData("short", "", "Privacy:HashKey")]
+    [InlineData("", "short", "Privacy:HashSalt")]
+    public void A_short_key_is_refused_naming_the_setting_it_came_from(string key, string salt, string setting) =>
+        Assert.StartsWith($"{setting} must be at least 16 characters", new PrivacyOptionsValidator().Validate(null, new PrivacyOptions { HashKey = key, HashSalt = salt }).FailureMessage, StringComparison.Ordinal);
 
     public void Dispose() => _root.Delete(recursive: true);
 }

@@ -23,7 +23,7 @@ public sealed partial class ConsultationController(
         View(new ConsultationForm { IdempotencyKey = Guid.NewGuid(), FormStarted = botCheck.IssueStartToken() });
 
     [HttpPost("/consultation")]
-    [EnableRateLimiting(ConsultationRateLimit.PolicyName)]
+    [EnableRateLimiting(ConsultationServiceCollectionExtensions.RateLimitPolicy)]
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(ValueCountLimit = 200, KeyLengthLimit = 200, ValueLengthLimit = 16 * 1024, MultipartBodyLengthLimit = MaxRequestBytes)]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]

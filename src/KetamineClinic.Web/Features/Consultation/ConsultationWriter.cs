@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Data.Sqlite;
 using KetamineClinic.Web.Email;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace KetamineClinic.Data;
+namespace KetamineClinic.Data.Sqlite;
 
 /// <summary>
 /// Lets this process's busiest writers (the consultation writer and the outbox dispatcher) take turns at
@@ -6,7 +6,7 @@ namespace KetamineClinic.Data;
 /// is put to sleep by SQLite's busy handler for up to tens of milliseconds, however soon the lock frees.
 /// On SQL Server, which locks rows, the gate lets everyone through.
 /// </summary>
-public sealed class DatabaseWriteGate(DatabaseSettings settings)
+public sealed class DatabaseWriteGate(DatabaseOptions settings)
 {
     private readonly SemaphoreSlim? _turn = settings.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
 

@@ -1,8 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace KetamineClinic.Data;
+namespace KetamineClinic.Data.Sqlite;
 
+/// <summary>How long an SQLite commit waits for the disk: <c>Database:SqliteSynchronous</c>.</summary>
 public enum SqliteSynchronous
 {
     Full,
@@ -22,12 +23,20 @@ public enum SqliteSynchronous
 /// relaxed goes back to the setting when it is next taken from the pool.
 /// Turns off SQLite's automatic checkpoints: the commit that crossed the threshold ran the checkpoint itself,
 /// copying the log into the database file and waiting for the disk twice, while holding the write lock and
-/// the request behind it. The web app's <c>SqliteCheckpointer</c> does it in the background instead.
+/// the request behind it. <see cref="SqliteCheckpointer"/> does it in the background instead.
 /// </remarks>
-internal sealed class SqliteConnectionSettingsInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettingsInterceptor : DbConnectionInterceptor
 {
-    private readonly string _pragma =
-        $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;";
+    // One per setting, shared, so EF Core's internal service provider is not rebuilt per context.
+    private static readonly Dictionary<SqliteSynchronous, SqliteConnectionSettingsInterceptor> _bySetting =
+        Enum.GetValues<SqliteSynchronous>().ToDictionary(s => s, s => new SqliteConnectionSettingsInterceptor(s));
+
+    private readonly string _pragma;
+
+    private SqliteConnectionSettingsInterceptor(SqliteSynchronous synchronous) =>
+        _pragma = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;";
+
+    public static SqliteConnectionSettingsInterceptor For(SqliteSynchronous synchronous) => _bySetting[synchronous];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,17 +1,19 @@
-using KetamineClinic.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace KetamineClinic.Web.Hosting;
+namespace KetamineClinic.Data.Sqlite;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file every second, off the request path (the
-/// connections' own automatic checkpoints are off: see SqliteConnectionSettingsInterceptor). A passive
+/// connections' own automatic checkpoints are off: see <see cref="SqliteConnectionSettingsInterceptor"/>). A passive
 /// checkpoint takes no write lock, so requests keep committing while it runs; it copies what no reader still
 /// needs, and the log starts again from the top once all of it is in the database file.
 /// </summary>
 public sealed partial class SqliteCheckpointer(
     IServiceScopeFactory scopes,
-    DatabaseSettings settings,
+    DatabaseOptions settings,
     ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     private static readonly TimeSpan _interval = TimeSpan.FromSeconds(1);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace KetamineClinic.Data;
+namespace KetamineClinic.Data.Sqlite;
 
 public static class SqliteDurability
 {

@@ -1,7 +1,0 @@
-namespace KetamineClinic.Data;
-
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
