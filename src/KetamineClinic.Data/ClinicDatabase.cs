@@ -31,6 +31,17 @@ public static class ClinicDatabase
     }
 
     /// <summary>
+    /// A context for <c>dotnet ef</c> in a migrations project: the model's shape on <paramref name="provider"/>, with no
+    /// data protection (design-time tools never read or write data).
+    /// </summary>
+    public static ClinicDbContext CreateForDesignTime(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ClinicDbContext>();
+        Configure(options, provider, connectionString);
+        return new ClinicDbContext(options.Options, PersonalDataProtector.DesignTime);
+    }
+
+    /// <summary>
     /// Registers <see cref="ClinicDbContext"/> and, on SQLite, the pieces of its write path (docs/decisions).
     /// Settings are read when first needed (the app resolves them at start), so every configuration source,
     /// test overrides included, has been applied by then.

@@ -12,8 +12,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
 {
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
-    public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+    public DbSet<RequestNote> RequestNotes => Set<RequestNote>();
+    public DbSet<RequestStatusChange> RequestStatusChanges => Set<RequestStatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -23,9 +23,9 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ConsultationRequestConfiguration(protector));
-        builder.ApplyConfiguration(new LeadNoteConfiguration(protector));
+        builder.ApplyConfiguration(new RequestNoteConfiguration(protector));
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
-        builder.ApplyConfiguration(new LeadStatusChangeConfiguration());
+        builder.ApplyConfiguration(new RequestStatusChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new StaffUserConfiguration());
     }
@@ -53,7 +53,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is AuditEntry or LeadNote)
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is AuditEntry or RequestNote)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only.");
             }

@@ -502,3 +502,112 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [LeadNotes] DROP CONSTRAINT [FK_LeadNotes_ConsultationRequests_ConsultationRequestId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [LeadNotes] DROP CONSTRAINT [PK_LeadNotes];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    EXEC sp_rename N'[LeadNotes]', N'RequestNotes', 'OBJECT';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    EXEC sp_rename N'[RequestNotes].[IX_LeadNotes_ConsultationRequestId]', N'IX_RequestNotes_ConsultationRequestId', 'INDEX';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [RequestNotes] ADD CONSTRAINT [PK_RequestNotes] PRIMARY KEY ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [RequestNotes] ADD CONSTRAINT [FK_RequestNotes_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [LeadStatusChanges] DROP CONSTRAINT [FK_LeadStatusChanges_ConsultationRequests_ConsultationRequestId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [LeadStatusChanges] DROP CONSTRAINT [PK_LeadStatusChanges];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    EXEC sp_rename N'[LeadStatusChanges]', N'RequestStatusChanges', 'OBJECT';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    EXEC sp_rename N'[RequestStatusChanges].[IX_LeadStatusChanges_ConsultationRequestId]', N'IX_RequestStatusChanges_ConsultationRequestId', 'INDEX';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [RequestStatusChanges] ADD CONSTRAINT [PK_RequestStatusChanges] PRIMARY KEY ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    ALTER TABLE [RequestStatusChanges] ADD CONSTRAINT [FK_RequestStatusChanges_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202073328_RequestVocabulary'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202073328_RequestVocabulary', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

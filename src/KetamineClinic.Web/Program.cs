@@ -55,6 +55,7 @@ try
     app.UseOutputCache();
     app.MapHealthChecks("/healthz");
     app.MapControllers();
+    app.MapEarlierStaffAddresses();
 
     await app.RunAsync();
     return 0;

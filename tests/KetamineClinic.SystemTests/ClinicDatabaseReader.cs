@@ -47,27 +47,3 @@ public static class ClinicDatabaseReader
         return rows;
     }
 }
-
-/// <summary>Polls until a condition holds, or fails the test after a bounded wait.</summary>
-public static class Eventually
-{
-    public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string because)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{because} (not within {timeout.TotalSeconds} s; last value: {value})");
-            }
-
-            await Task.Delay(250);
-        }
-    }
-}

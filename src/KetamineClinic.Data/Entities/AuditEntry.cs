@@ -10,7 +10,7 @@ public sealed class AuditEntry
     public string? ActorId { get; set; }
     public string? ActorName { get; set; }
 
-    /// <summary>A stable action name, e.g. <c>lead.viewed</c> or <c>signin.failed</c>.</summary>
+    /// <summary>A stable action name, e.g. <c>request.viewed</c> or <c>signin.failed</c>.</summary>
     public required string Action { get; set; }
 
     /// <summary>What the action touched, e.g. <c>ConsultationRequest/42</c>.</summary>

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KetamineClinic.Data.Entities;
 
-/// <summary>A visitor's request to be contacted about a consultation (a "lead").</summary>
+/// <summary>A visitor's request to be contacted about a consultation: "a request" everywhere (docs/decisions/0004-vocabulary.md).</summary>
 public sealed class ConsultationRequest
 {
     public int Id { get; set; }
@@ -50,14 +52,45 @@ public sealed class ConsultationRequest
     public Guid Version { get; set; }
 
     public List<OutboxMessage> Emails { get; set; } = [];
-    public List<LeadNote> Notes { get; set; } = [];
-    public List<LeadStatusChange> StatusChanges { get; set; } = [];
+    public List<RequestNote> Notes { get; set; } = [];
+    public List<RequestStatusChange> StatusChanges { get; set; } = [];
+
+    /// <summary>
+    /// Moves the request to <paramref name="status"/> and adds the change to its history. The person counts as
+    /// contacted the first time it becomes Contacted or Scheduled: closing a request or turning it down is not contact.
+    /// </summary>
+    public RequestStatusChange MoveTo(RequestStatus status, string changedById, string changedByName, DateTime now)
+    {
+        var change = new RequestStatusChange
+        {
+            ConsultationRequestId = Id,
+            From = Status,
+            To = status,
+            ChangedById = changedById,
+            ChangedByName = changedByName,
+            ChangedAt = now,
+        };
+        Status = status;
+        UpdatedAt = now;
+        if (status is RequestStatus.Contacted or RequestStatus.Scheduled && FirstContactedAt is null)
+        {
+            FirstContactedAt = now;
+        }
+
+        StatusChanges.Add(change);
+        return change;
+    }
 }
 
 public enum ContactMethod
 {
+    [Display(Name = "Phone call")]
     PhoneCall,
+
+    [Display(Name = "Text message")]
     TextMessage,
+
+    [Display(Name = "Email")]
     Email,
 }
 
@@ -66,6 +99,9 @@ public enum RequestStatus
     New,
     Contacted,
     Scheduled,
+
+    [Display(Name = "Not a candidate")]
     NotACandidate,
+
     Closed,
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KetamineClinic.Data.Entities;
 
 /// <summary>
@@ -35,7 +37,10 @@ public sealed class OutboxMessage
 
 public enum EmailKind
 {
+    [Display(Name = "Staff notification")]
     StaffNotification,
+
+    [Display(Name = "Acknowledgement to the visitor")]
     Acknowledgement,
 }
 

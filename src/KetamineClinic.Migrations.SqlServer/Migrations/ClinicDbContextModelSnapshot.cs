@@ -185,82 +185,6 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationRequests");
                 });
 
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadNote", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<int>("ConsultationRequestId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationRequestId");
-
-                    b.ToTable("LeadNotes");
-                });
-
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadStatusChange", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ChangedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("ChangedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<int>("ConsultationRequestId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationRequestId");
-
-                    b.ToTable("LeadStatusChanges");
-                });
-
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -321,6 +245,82 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.ToTable("RequestNotes");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.ToTable("RequestStatusChanges");
                 });
 
             modelBuilder.Entity("KetamineClinic.Data.Entities.StaffUser", b =>
@@ -550,24 +550,6 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadNote", b =>
-                {
-                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
-                        .WithMany("Notes")
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadStatusChange", b =>
-                {
-                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
-                        .WithMany("StatusChanges")
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
@@ -577,6 +559,24 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("ConsultationRequest");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestNote", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestStatusChange", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -176,78 +176,6 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationRequests");
                 });
 
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadNote", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConsultationRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationRequestId");
-
-                    b.ToTable("LeadNotes");
-                });
-
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadStatusChange", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConsultationRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationRequestId");
-
-                    b.ToTable("LeadStatusChanges");
-                });
-
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -306,6 +234,78 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.ToTable("RequestNotes");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.ToTable("RequestStatusChanges");
                 });
 
             modelBuilder.Entity("KetamineClinic.Data.Entities.StaffUser", b =>
@@ -527,24 +527,6 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadNote", b =>
-                {
-                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
-                        .WithMany("Notes")
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KetamineClinic.Data.Entities.LeadStatusChange", b =>
-                {
-                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
-                        .WithMany("StatusChanges")
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
@@ -554,6 +536,24 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ConsultationRequest");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestNote", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.RequestStatusChange", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -4,7 +4,10 @@ namespace KetamineClinic.Web.Email;
 
 public static class EmailServiceCollectionExtensions
 {
-    /// <summary>Email options, the outbox dispatcher and the transport chosen by <c>Email:Smtp:Host</c>.</summary>
+    /// <summary>
+    /// Email options, the outbox dispatcher and the transport chosen by <c>Email:Smtp:Host</c>. What the emails say
+    /// comes from the features that send them (an <see cref="IEmailWriter"/>).
+    /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
@@ -16,7 +19,7 @@ public static class EmailServiceCollectionExtensions
                 ? provider.GetRequiredService<PickupDirectoryTransport>()
                 : provider.GetRequiredService<SmtpTransport>());
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<ConsultationEmails>();
+        services.AddSingleton<EmailEnvelope>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

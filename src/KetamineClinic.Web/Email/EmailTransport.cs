@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,9 @@ public interface IEmailTransport
 {
     /// <summary>Starts a batch: its messages share what can be shared (for SMTP, one connection).</summary>
     IEmailSession OpenSession();
+
+    /// <summary>What went wrong in a send, short and without message content (which may quote addresses), for the outbox and the log.</summary>
+    string Describe(Exception exception);
 }
 
 public interface IEmailSession : IAsyncDisposable
@@ -67,6 +72,13 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>The exception type only: a file error's message can quote the path, which holds the Message-Id.</summary>
+    public string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.GetType().Name;
+    }
+
     /// <summary>The file a message is written to: its Message-Id with anything but letters and digits replaced.</summary>
     public static string FileName(string messageId) =>
         new string([.. messageId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) + ".eml";
@@ -75,6 +87,24 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
 public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
     public IEmailSession OpenSession() => new SmtpSession(options.Value.Smtp);
+
+    public string Describe(Exception exception) => DescribeFailure(exception);
+
+    /// <summary>The exception type and the server's status code; never the message text, which may quote addresses.</summary>
+    public static string DescribeFailure(Exception ex)
+    {
+        var detail = ex switch
+        {
+            SmtpCommandException smtp => $" SMTP {(int)smtp.StatusCode} ({smtp.StatusCode}), {smtp.ErrorCode}",
+            SmtpProtocolException => " protocol error",
+            SocketException socket => $" {socket.SocketErrorCode}",
+            ServiceNotConnectedException or ServiceNotAuthenticatedException => "",
+            IOException io when io.InnerException is SocketException inner => $" {inner.SocketErrorCode}",
+            _ => "",
+        };
+        var text = ex.GetType().Name + detail;
+        return text.Length > 1000 ? text[..1000] : text;
+    }
 
     /// <summary>
     /// One connection (and one TLS handshake and sign-in) for a batch instead of one per message. After a

@@ -1,9 +1,6 @@
-using System.Net.Sockets;
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Data.Sqlite;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +16,8 @@ namespace KetamineClinic.Web.Email;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
-    ConsultationEmails emails,
+    IEmailWriter writer,
+    EmailEnvelope envelope,
     DatabaseWriteGate writeGate,
     OutboxSignal signal,
     IOptions<EmailOptions> options,
@@ -104,7 +102,7 @@ public sealed partial class OutboxDispatcher(
             return due.Count;
         }
 
-        var sources = await emails.LoadSourcesAsync(db, [.. claimed.Select(m => m.ConsultationRequestId).Distinct()], cancellationToken);
+        var contents = await writer.LoadAsync(db, claimed, cancellationToken);
 
         // A send starts only while half the claim remains; ClaimSeconds is at least twice the SMTP timeout,
         // so no other instance can take over a message that is still being sent.
@@ -122,10 +120,8 @@ public sealed partial class OutboxDispatcher(
 
                 try
                 {
-                    // Rendered now from the request (the outbox keeps no content); a request deleted meanwhile takes its emails with it.
-                    var source = sources.GetValueOrDefault(message.ConsultationRequestId)
-                        ?? throw new InvalidOperationException("The email's request no longer exists.");
-                    await session.SendAsync(emails.Render(message, source, time.GetUtcNow()), cancellationToken);
+                    // Written now from what it is about: the outbox keeps no content.
+                    await session.SendAsync(envelope.Compose(message, contents.Write(message), time.GetUtcNow()), cancellationToken);
                     outcome.Sent.Add(message);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -136,7 +132,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     var attempts = message.Attempts + 1;
                     var next = time.GetUtcNow().UtcDateTime + RetryDelay(attempts, outbox);
-                    outcome.Failed.Add(new FailedSend(message, attempts, Describe(ex), next, attempts >= outbox.MaxAttempts));
+                    outcome.Failed.Add(new FailedSend(message, attempts, transport.Describe(ex), next, attempts >= outbox.MaxAttempts));
                 }
             }
         }
@@ -232,22 +228,6 @@ public sealed partial class OutboxDispatcher(
         var exponential = outbox.BaseDelaySeconds * Math.Pow(2, Math.Min(attempts - 1, 30));
         var capped = Math.Min(exponential, outbox.MaxDelaySeconds);
         return TimeSpan.FromSeconds(capped * (1 + (Random.Shared.NextDouble() * 0.2)));
-    }
-
-    /// <summary>The exception type and the server's status code; never the message text, which may quote addresses.</summary>
-    public static string Describe(Exception ex)
-    {
-        var detail = ex switch
-        {
-            SmtpCommandException smtp => $" SMTP {(int)smtp.StatusCode} ({smtp.StatusCode}), {smtp.ErrorCode}",
-            SmtpProtocolException => " protocol error",
-            SocketException socket => $" {socket.SocketErrorCode}",
-            ServiceNotConnectedException or ServiceNotAuthenticatedException => "",
-            IOException io when io.InnerException is SocketException inner => $" {inner.SocketErrorCode}",
-            _ => "",
-        };
-        var text = ex.GetType().Name + detail;
-        return text.Length > 1000 ? text[..1000] : text;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} emails: {OutboxMessageIds}")]

@@ -5,7 +5,7 @@ namespace KetamineClinic.Web.Hosting;
 
 /// <summary>
 /// Finds a controller's views in the folder of its namespace, e.g. a controller in
-/// <c>KetamineClinic.Web.Features.Staff.Leads</c> renders <c>/Features/Staff/Leads/{view}.cshtml</c>.
+/// <c>KetamineClinic.Web.Features.Staff.Requests</c> renders <c>/Features/Staff/Requests/{view}.cshtml</c>.
 /// </summary>
 public sealed class FeatureViewLocationExpander : IViewLocationExpander
 {

@@ -45,7 +45,7 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Staff sign-in");
-            await page.GotoAsync("/staff/leads");
+            await page.GotoAsync("/staff/requests");
             Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
         });
 

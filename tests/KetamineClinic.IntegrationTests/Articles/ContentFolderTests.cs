@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using KetamineClinic.Web.Features.Articles;
 

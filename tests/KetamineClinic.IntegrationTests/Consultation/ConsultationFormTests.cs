@@ -168,7 +168,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
             var mail = await PickupMail.SentForAsync(factory, reference);
             var staff = mail[EmailKind.StaffNotification];
             Assert.Contains(reference, staff.Subject, StringComparison.Ordinal);
-            Assert.Contains($"/staff/leads/{request.Id}", staff.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/staff/requests/{request.Id}", staff.TextBody, StringComparison.Ordinal);
             var acknowledgement = mail[EmailKind.Acknowledgement];
             Assert.Equal($"sender{i}@example.com", acknowledgement.To.Mailboxes.Single().Address);
             Assert.Contains(reference, acknowledgement.TextBody, StringComparison.Ordinal);

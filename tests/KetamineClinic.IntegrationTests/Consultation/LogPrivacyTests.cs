@@ -1,5 +1,6 @@
 using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KetamineClinic.IntegrationTests.Consultation;

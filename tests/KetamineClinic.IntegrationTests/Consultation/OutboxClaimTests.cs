@@ -1,4 +1,3 @@
-using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Data.Sqlite;
 using KetamineClinic.IntegrationTests.Infrastructure;
@@ -28,13 +27,13 @@ public sealed class OutboxClaimTests : IDisposable
     {
         await _smtp.StartAsync();
         // A request whose own two emails count as sent already, and many more staff notifications queued for it.
-        var lead = await _factory.AddLeadAsync();
+        var request = await _factory.AddRequestAsync();
         await using (var scope = _factory.CreateDbScope())
         {
             var now = DateTime.UtcNow;
             scope.Db.OutboxMessages.AddRange(Enumerable.Range(0, MessageCount).Select(i => new OutboxMessage
             {
-                ConsultationRequestId = lead.Id,
+                ConsultationRequestId = request.Id,
                 Kind = EmailKind.StaffNotification,
                 MessageId = $"{Guid.NewGuid():N}@claim.test",
                 CreatedAt = now,
@@ -47,7 +46,8 @@ public sealed class OutboxClaimTests : IDisposable
         OutboxDispatcher NewDispatcher() => new(
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<IEmailTransport>(),
-            services.GetRequiredService<ConsultationEmails>(),
+            services.GetRequiredService<IEmailWriter>(),
+            services.GetRequiredService<EmailEnvelope>(),
             services.GetRequiredService<DatabaseWriteGate>(),
             new OutboxSignal(),
             services.GetRequiredService<IOptions<EmailOptions>>(),

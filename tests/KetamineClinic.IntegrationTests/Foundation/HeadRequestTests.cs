@@ -30,7 +30,7 @@ public sealed class HeadRequestTests(ClinicAppFactory app) : IClassFixture<Clini
     public async Task Head_on_a_staff_page_is_sent_to_the_sign_in_page()
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/staff/leads"));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/staff/requests"));
 
         Assert.Equal(HttpStatusCode.Redirect, head.StatusCode);
         Assert.StartsWith("/staff/login", head.Headers.Location!.AbsolutePath, StringComparison.Ordinal);

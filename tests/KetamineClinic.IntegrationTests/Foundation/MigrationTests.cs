@@ -1,5 +1,4 @@
 using KetamineClinic.Data;
-using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -79,8 +78,40 @@ public sealed class MigrationTests
             }
 
             Assert.Superset(
-                new HashSet<string> { "ConsultationRequests", "OutboxMessages", "LeadNotes", "LeadStatusChanges", "AuditEntries", "DataProtectionKeys", "AspNetUsers" },
+                new HashSet<string> { "ConsultationRequests", "OutboxMessages", "RequestNotes", "RequestStatusChanges", "AuditEntries", "DataProtectionKeys", "AspNetUsers" },
                 tables.ToHashSet());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Notes_and_status_history_written_before_the_vocabulary_rename_are_kept()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"clinic-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = CreateContext(DatabaseProvider.Sqlite, $"Data Source={path}"))
+            {
+                var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_RequestVocabulary", StringComparison.Ordinal)).Last();
+                await db.GetService<IMigrator>().MigrateAsync(before);
+                // The rows' request is not needed to show that the rows survive: foreign keys are off for the insert.
+                await db.Database.ExecuteSqlRawAsync("""
+                    PRAGMA foreign_keys = OFF;
+                    INSERT INTO LeadNotes (ConsultationRequestId, AuthorId, AuthorName, Text, CreatedAt) VALUES (7, 'u1', 'Ada', 'cipher', '2026-11-30 10:00:00');
+                    INSERT INTO LeadStatusChanges (ConsultationRequestId, "From", "To", ChangedById, ChangedByName, ChangedAt) VALUES (7, 'New', 'Contacted', 'u1', 'Ada', '2026-11-30 10:01:00');
+                    """);
+                await db.Database.MigrateAsync();
+            }
+
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT (SELECT AuthorName || ':' || Text FROM RequestNotes) || '|' || (SELECT "From" || '>' || "To" FROM RequestStatusChanges)""";
+            Assert.Equal("Ada:cipher|New>Contacted", await command.ExecuteScalarAsync());
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class SqliteConnectionSettingsTests
     public async Task The_background_checkpoint_copies_new_rows_from_the_log_into_the_database_file()
     {
         using var app = new ClinicAppFactory();
-        var lead = await app.AddLeadAsync();
+        var request = await app.AddRequestAsync();
 
         // The database file alone, without its -wal log, as a copy: a row is there only once it was checkpointed.
         var copy = Path.Combine(app.Directory, "checkpointed-copy.db");
@@ -72,7 +72,7 @@ public sealed class SqliteConnectionSettingsTests
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
                 command.CommandText = "SELECT COUNT(*) FROM ConsultationRequests WHERE Reference = $reference;";
-                command.Parameters.AddWithValue("$reference", lead.Reference);
+                command.Parameters.AddWithValue("$reference", request.Reference);
                 found = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1;
             }
             catch (SqliteException)

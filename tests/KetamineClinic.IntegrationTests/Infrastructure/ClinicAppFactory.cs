@@ -72,11 +72,3 @@ public class ClinicAppFactory : WebApplicationFactory<Program>
         }
     }
 }
-
-public sealed class AsyncServiceScopeWithDb(AsyncServiceScope scope, ClinicDbContext db) : IAsyncDisposable
-{
-    public ClinicDbContext Db { get; } = db;
-    public IServiceProvider Services => scope.ServiceProvider;
-
-    public ValueTask DisposeAsync() => scope.DisposeAsync();
-}

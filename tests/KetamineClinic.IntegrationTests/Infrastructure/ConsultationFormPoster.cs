@@ -53,26 +53,3 @@ public static class ConsultationFormPoster
         return location["/consultation/received/".Length..];
     }
 }
-
-public static class Eventually
-{
-    public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, string? because = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(because ?? "The condition was not met in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-}

@@ -1,4 +1,5 @@
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Testing;
 using KetamineClinic.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

@@ -22,14 +22,14 @@ public sealed class RetentionTests : IDisposable
     {
         var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
         var old = now.UtcDateTime.AddDays(-31);
-        var oldClosed = await _app.AddLeadAsync(status: RequestStatus.Closed, createdAt: old);
-        var oldRejected = await _app.AddLeadAsync(status: RequestStatus.NotACandidate, createdAt: old);
-        var oldScheduled = await _app.AddLeadAsync(status: RequestStatus.Scheduled, createdAt: old);
-        var recentClosed = await _app.AddLeadAsync(status: RequestStatus.Closed, createdAt: now.UtcDateTime.AddDays(-29));
+        var oldClosed = await _app.AddRequestAsync(status: RequestStatus.Closed, createdAt: old);
+        var oldRejected = await _app.AddRequestAsync(status: RequestStatus.NotACandidate, createdAt: old);
+        var oldScheduled = await _app.AddRequestAsync(status: RequestStatus.Scheduled, createdAt: old);
+        var recentClosed = await _app.AddRequestAsync(status: RequestStatus.Closed, createdAt: now.UtcDateTime.AddDays(-29));
         await using (var arrange = _app.CreateDbScope())
         {
-            arrange.Db.LeadNotes.Add(new LeadNote { ConsultationRequestId = oldClosed.Id, AuthorId = "x", AuthorName = "x", Text = "note", CreatedAt = old });
-            arrange.Db.LeadStatusChanges.Add(new LeadStatusChange { ConsultationRequestId = oldClosed.Id, From = RequestStatus.New, To = RequestStatus.Closed, ChangedById = "x", ChangedByName = "x", ChangedAt = old });
+            arrange.Db.RequestNotes.Add(new RequestNote { ConsultationRequestId = oldClosed.Id, AuthorId = "x", AuthorName = "x", Text = "note", CreatedAt = old });
+            arrange.Db.RequestStatusChanges.Add(new RequestStatusChange { ConsultationRequestId = oldClosed.Id, From = RequestStatus.New, To = RequestStatus.Closed, ChangedById = "x", ChangedByName = "x", ChangedAt = old });
             await arrange.Db.SaveChangesAsync();
         }
 
@@ -46,8 +46,8 @@ public sealed class RetentionTests : IDisposable
         var remaining = await scope.Db.ConsultationRequests.Select(r => r.Id).ToListAsync();
         Assert.Equal([oldScheduled.Id, recentClosed.Id], remaining.Order());
         Assert.False(await scope.Db.OutboxMessages.AnyAsync(m => m.ConsultationRequestId == oldClosed.Id || m.ConsultationRequestId == oldRejected.Id));
-        Assert.False(await scope.Db.LeadNotes.AnyAsync(n => n.ConsultationRequestId == oldClosed.Id));
-        Assert.False(await scope.Db.LeadStatusChanges.AnyAsync(c => c.ConsultationRequestId == oldClosed.Id));
+        Assert.False(await scope.Db.RequestNotes.AnyAsync(n => n.ConsultationRequestId == oldClosed.Id));
+        Assert.False(await scope.Db.RequestStatusChanges.AnyAsync(c => c.ConsultationRequestId == oldClosed.Id));
         var audit = await scope.Db.AuditEntries.SingleAsync(a => a.Action == AuditActions.RetentionDeleted);
         Assert.StartsWith("2 requests", audit.Details, StringComparison.Ordinal);
         Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));

@@ -19,7 +19,7 @@ public sealed class SignInTests : IDisposable
 
     public static TheoryData<string> ProtectedRoutes =>
     [
-        "/staff", "/staff/leads", "/staff/leads/1", "/staff/leads/export", "/staff/audit", "/staff/users",
+        "/staff", "/staff/requests", "/staff/requests/1", "/staff/requests/export", "/staff/audit", "/staff/users",
     ];
 
     [Theory]
@@ -33,9 +33,9 @@ public sealed class SignInTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/staff/leads/1/status")]
-    [InlineData("/staff/leads/1/notes")]
-    [InlineData("/staff/leads/1/emails/1/resend")]
+    [InlineData("/staff/requests/1/status")]
+    [InlineData("/staff/requests/1/notes")]
+    [InlineData("/staff/requests/1/emails/1/resend")]
     [InlineData("/staff/users")]
     [InlineData("/staff/users/x/disable")]
     [InlineData("/staff/users/x/reset-password")]
@@ -51,10 +51,10 @@ public sealed class SignInTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/staff/leads/12/notes", "/staff/leads/12")]
-    [InlineData("/staff/leads/12/emails/3/resend", "/staff/leads/12")]
+    [InlineData("/staff/requests/12/notes", "/staff/requests/12")]
+    [InlineData("/staff/requests/12/emails/3/resend", "/staff/requests/12")]
     [InlineData("/staff/users/abc/disable", "/staff/users")]
-    [InlineData("/staff/logout", "/staff/leads")]
+    [InlineData("/staff/logout", "/staff/requests")]
     public async Task A_form_sent_after_the_session_ended_leads_back_to_its_page_with_a_notice(string action, string page)
     {
         var client = _app.CreateNonRedirectingClient();
@@ -103,12 +103,12 @@ public sealed class SignInTests : IDisposable
         using var response = await client.PostLoginAsync(email, StaffSignIn.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/staff/leads", response.Headers.Location!.OriginalString);
+        Assert.Equal("/staff/requests", response.Headers.Location!.OriginalString);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-staff=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
         Assert.Contains("secure", cookie, StringComparison.Ordinal);
-        using var leads = await client.GetAsync("/staff/leads");
+        using var leads = await client.GetAsync("/staff/requests");
         Assert.Equal(HttpStatusCode.OK, leads.StatusCode);
 
         await using var scope = _app.CreateDbScope();
@@ -233,7 +233,7 @@ public sealed class SignInTests : IDisposable
             Assert.True(result.Succeeded);
         }
 
-        using var afterDisable = await session.GetAsync("/staff/leads");
+        using var afterDisable = await session.GetAsync("/staff/requests");
         using var again = await _app.CreateNonRedirectingClient().PostLoginAsync(email, StaffSignIn.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, afterDisable.StatusCode);
@@ -247,7 +247,7 @@ public sealed class SignInTests : IDisposable
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
         var session = _app.CreateNonRedirectingClient();
         (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
-        using (var before = await session.GetAsync("/staff/leads"))
+        using (var before = await session.GetAsync("/staff/requests"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
@@ -257,7 +257,7 @@ public sealed class SignInTests : IDisposable
             await scope.Db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
         }
 
-        using var after = await session.GetAsync("/staff/leads");
+        using var after = await session.GetAsync("/staff/requests");
 
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
@@ -267,8 +267,8 @@ public sealed class SignInTests : IDisposable
     {
         var client = await _app.SignedInClientAsync();
 
-        using var response = await client.PostFormAsync("/staff/leads", "/staff/logout", []);
-        using var after = await client.GetAsync("/staff/leads");
+        using var response = await client.PostFormAsync("/staff/requests", "/staff/logout", []);
+        using var after = await client.GetAsync("/staff/requests");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);

@@ -1,4 +1,3 @@
-using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using KetamineClinic.Web.Features.Staff.Users;
 using Microsoft.Data.Sqlite;

@@ -20,7 +20,7 @@ public sealed class ContentCachePolicyTests
 
     [Theory]
     [InlineData("/staff")]
-    [InlineData("/staff/leads/42")]
+    [InlineData("/staff/requests/42")]
     [InlineData("/Consultation")]
     [InlineData("/consultation/thanks")]
     public async Task Staff_and_consultation_pages_are_never_cached(string path)

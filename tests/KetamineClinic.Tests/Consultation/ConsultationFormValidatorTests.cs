@@ -54,13 +54,12 @@ public sealed class ConsultationFormValidatorTests
     {
         f.BestTimeToReach = "Mornings";
         f.HeardAboutUs = "A friend";
-        f.Concerns = ["generalized-anxiety", "social-anxiety", "panic", "ptsd", "depression", "other"];
-        f.TreatmentsTried = ["ssri-snri", "benzodiazepines", "talk-therapy", "other"];
-        f.HeartCondition = "Yes";
-        f.Psychosis = "No";
-        f.SubstanceUse = "PreferToDiscuss";
-        f.Pregnancy = "No";
+        // Every choice of every question.
+        f.Answers = HealthAnswers.From(q => q.AllowsSeveral ? q.Choices.Select(c => c.Value) : [q.Choices[^1].Value]);
     });
+
+    private static HealthAnswers Answers(string field, params string?[] values) =>
+        HealthAnswers.From(q => q.Field == field ? values : []);
 
     [Theory]
     [InlineData(null)]
@@ -190,8 +189,8 @@ public sealed class ConsultationFormValidatorTests
     [Fact]
     public void Concerns_and_treatments_must_come_from_the_lists()
     {
-        AssertOnlyError(f => f.Concerns = ["ptsd", "insomnia"], "Concerns");
-        AssertOnlyError(f => f.TreatmentsTried = ["ssri-snri", "<script>"], "TreatmentsTried");
+        AssertOnlyError(f => f.Answers = Answers("Concerns", "ptsd", "insomnia"), "Concerns", "Choose concerns from the list.");
+        AssertOnlyError(f => f.Answers = Answers("TreatmentsTried", "ssri-snri", "<script>"), "TreatmentsTried", "Choose treatments from the list.");
     }
 
     [Theory]
@@ -201,10 +200,9 @@ public sealed class ConsultationFormValidatorTests
     [InlineData("Pregnancy")]
     public void Screening_answers_are_optional_but_must_be_yes_no_or_prefer_to_discuss(string field)
     {
-        void Set(ConsultationForm f, string? value) => typeof(ConsultationForm).GetProperty(field)!.SetValue(f, value);
-        AssertValid(f => Set(f, null));
-        AssertValid(f => Set(f, "PreferToDiscuss"));
-        AssertOnlyError(f => Set(f, "Maybe"), field, "Choose Yes, No or Prefer to discuss.");
+        AssertValid(f => f.Answers = Answers(field));
+        AssertValid(f => f.Answers = Answers(field, "PreferToDiscuss"));
+        AssertOnlyError(f => f.Answers = Answers(field, "Maybe"), field, "Choose Yes, No or Prefer to discuss.");
     }
 
     [Fact]
@@ -217,13 +215,13 @@ public sealed class ConsultationFormValidatorTests
         var form = Valid();
         form.FirstName = "  Avery  ";
         form.State = " il ";
-        form.Concerns = ["ptsd", " ptsd ", "", "panic"];
+        form.Answers = Answers("Concerns", "ptsd", " ptsd ", "", null, "panic");
 
         form.Trim();
 
         Assert.Equal("Avery", form.FirstName);
         Assert.Equal("IL", form.State);
-        Assert.Equal(["ptsd", "panic"], form.Concerns);
+        Assert.Equal(["ptsd", "panic"], form.Answers.Of(HealthQuestions.Concerns));
         Assert.True(_validator.Validate(form).IsValid);
     }
 }

@@ -29,10 +29,10 @@ public sealed class OutboxRulesTests
     {
         var rejected = new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "5.1.1 <avery@example.com>: no such user");
 
-        var description = OutboxDispatcher.Describe(rejected);
+        var description = SmtpTransport.DescribeFailure(rejected);
 
         Assert.Equal("SmtpCommandException SMTP 550 (MailboxUnavailable), RecipientNotAccepted", description);
-        Assert.Equal("SocketException ConnectionRefused", OutboxDispatcher.Describe(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.Equal("SocketException ConnectionRefused", SmtpTransport.DescribeFailure(new SocketException((int)SocketError.ConnectionRefused)));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using KetamineClinic.Web.Features.Staff.Leads;
+using KetamineClinic.Web.Features.Staff.Requests;
 
 namespace KetamineClinic.Tests.Staff;
 

@@ -20,7 +20,7 @@ public sealed partial class ConsultationController(
     [HttpGet("/consultation")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Index() =>
-        View(new ConsultationForm { IdempotencyKey = Guid.NewGuid(), FormStarted = botCheck.IssueStartToken() });
+        View(ConsultationPage.Blank(new ConsultationForm { IdempotencyKey = Guid.NewGuid(), FormStarted = botCheck.IssueStartToken() }));
 
     [HttpPost("/consultation")]
     [EnableRateLimiting(ConsultationServiceCollectionExtensions.RateLimitPolicy)]
@@ -53,7 +53,7 @@ public sealed partial class ConsultationController(
                 form.IdempotencyKey = Guid.NewGuid();
             }
 
-            return View(form);
+            return View(ConsultationPage.Returned(form, validation));
         }
 
         var source = new SubmissionSource(

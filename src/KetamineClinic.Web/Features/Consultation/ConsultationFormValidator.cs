@@ -1,4 +1,5 @@
 using FluentValidation;
+using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Clinic;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
 
     public static string ConfirmAge(int minimumAge) => $"Confirm that you are {minimumAge} or older.";
 
+    /// <remarks>The rules come in the order the fields appear on the page: the error summary lists problems in this order.</remarks>
     public ConsultationFormValidator(IOptions<ConsultationOptions> options)
     {
         var minimumAge = options.Value.MinimumAge;
@@ -40,7 +42,7 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
 
         RuleFor(f => f.PreferredContact).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(ChooseContactMethod)
-            .Must(value => ConsultationChoices.IsValue(ConsultationChoices.ContactMethods, value))
+            .Must(value => EnumLabels.All<ContactMethod>().Any(m => m.Value.ToString() == value))
             .WithMessage("Choose phone call, text message or email.");
 
         RuleFor(f => f.State).Cascade(CascadeMode.Stop)
@@ -52,49 +54,32 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
             .MaximumLength(ConsultationForm.HelpWithMaxLength).WithMessage($"Please keep this to {ConsultationForm.HelpWithMaxLength:N0} characters or fewer.")
             .Must(BeMultiLineText).WithMessage("This text contains characters we cannot accept.");
 
+        RuleFor(f => f.BestTimeToReach).Cascade(CascadeMode.Stop)
+            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"Best time to reach you must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("Best time to reach you contains characters we cannot accept.");
+
+        foreach (var question in HealthQuestions.All)
+        {
+            RuleFor(f => f.Answers.Of(question))
+                .Must(values => values.All(question.Offers))
+                .OverridePropertyName(question.Field)
+                .WithMessage(question.NotAChoice);
+        }
+
+        RuleFor(f => f.HeardAboutUs).Cascade(CascadeMode.Stop)
+            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"How you heard about us must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
+            .Must(BeSingleLineText).WithMessage("How you heard about us contains characters we cannot accept.");
+
         RuleFor(f => f.Consent)
             .Equal(true).WithMessage(TickConsent);
 
         RuleFor(f => f.IsAdult)
             .Equal(true).WithMessage(ConfirmAge(minimumAge));
 
-        RuleFor(f => f.BestTimeToReach).Cascade(CascadeMode.Stop)
-            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"Best time to reach you must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("Best time to reach you contains characters we cannot accept.");
-
-        RuleFor(f => f.HeardAboutUs).Cascade(CascadeMode.Stop)
-            .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"How you heard about us must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("How you heard about us contains characters we cannot accept.");
-
-        RuleFor(f => f.Concerns)
-            .Must(values => values.All(v => ConsultationChoices.IsValue(ConsultationChoices.Concerns, v)))
-            .WithMessage("Choose concerns from the list.");
-
-        RuleFor(f => f.TreatmentsTried)
-            .Must(values => values.All(v => ConsultationChoices.IsValue(ConsultationChoices.Treatments, v)))
-            .WithMessage("Choose treatments from the list.");
-
-        foreach (var (field, _) in ConsultationChoices.ScreeningQuestions)
-        {
-            RuleFor(f => Screening(f, field))
-                .Must(value => value is null || ConsultationChoices.IsValue(ConsultationChoices.ScreeningAnswers, value))
-                .OverridePropertyName(field)
-                .WithMessage("Choose Yes, No or Prefer to discuss.");
-        }
-
         RuleFor(f => f.IdempotencyKey)
             .NotEqual(Guid.Empty)
             .WithMessage("This form has expired. Please check your answers and send it again.");
     }
-
-    private static string? Screening(ConsultationForm form, string field) => field switch
-    {
-        nameof(ConsultationForm.HeartCondition) => form.HeartCondition,
-        nameof(ConsultationForm.Psychosis) => form.Psychosis,
-        nameof(ConsultationForm.SubstanceUse) => form.SubstanceUse,
-        nameof(ConsultationForm.Pregnancy) => form.Pregnancy,
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown screening question."),
-    };
 
     private static bool BeSingleLineText(string? value) => value is null || !value.Any(char.IsControl);
 

@@ -50,7 +50,7 @@ public sealed partial class ConsultationIntake(
             BestTimeToReach = string.IsNullOrEmpty(form.BestTimeToReach) ? null : form.BestTimeToReach,
             HeardAboutUs = string.IsNullOrEmpty(form.HeardAboutUs) ? null : form.HeardAboutUs,
             HelpWith = form.HelpWith!,
-            HealthAnswers = HealthAnswers.From(form).ToJson(),
+            HealthAnswers = form.Answers.ToJson(),
             IsAdultConfirmed = form.IsAdult,
             ConsentGiven = form.Consent,
             IsUrgent = CrisisDetector.SuggestsCrisis(form.HelpWith, form.BestTimeToReach, form.HeardAboutUs),

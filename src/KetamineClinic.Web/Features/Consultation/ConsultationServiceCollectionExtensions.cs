@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,8 @@ public static class ConsultationServiceCollectionExtensions
         services.AddSingleton<FormBotCheck>();
         services.AddSingleton<ConfirmationCookie>();
         services.AddSingleton<ConsultationIntake>();
+        services.AddSingleton<ConsultationEmails>();
+        services.AddSingleton<IEmailWriter>(provider => provider.GetRequiredService<ConsultationEmails>());
         services.AddSingleton<ConsultationWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ConsultationWriter>());
 

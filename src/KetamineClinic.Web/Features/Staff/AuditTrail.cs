@@ -11,12 +11,12 @@ public static class AuditActions
     public const string SignInSucceeded = "signin.succeeded";
     public const string SignInFailed = "signin.failed";
     public const string SignedOut = "signout";
-    public const string LeadsListed = "leads.listed";
-    public const string LeadViewed = "lead.viewed";
-    public const string LeadStatusChanged = "lead.status-changed";
-    public const string LeadNoteAdded = "lead.note-added";
-    public const string LeadEmailResent = "lead.email-resent";
-    public const string LeadsExported = "leads.exported";
+    public const string RequestsListed = "requests.listed";
+    public const string RequestViewed = "request.viewed";
+    public const string RequestStatusChanged = "request.status-changed";
+    public const string RequestNoteAdded = "request.note-added";
+    public const string RequestEmailResent = "request.email-resent";
+    public const string RequestsExported = "requests.exported";
     public const string AccountCreated = "account.created";
     public const string AccountDisabled = "account.disabled";
     public const string AccountPasswordReset = "account.password-reset";
@@ -24,9 +24,27 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignInSucceeded, SignInFailed, SignedOut, LeadsListed, LeadViewed, LeadStatusChanged, LeadNoteAdded, LeadEmailResent,
-        LeadsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
+        SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent,
+        RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
     ];
+
+    /// <summary>
+    /// The names rows written before the vocabulary was settled carry ("lead…", docs/decisions/0004-vocabulary.md).
+    /// The audit log is never rewritten, so a filter on an action matches its earlier name too.
+    /// </summary>
+    private static readonly Dictionary<string, string> _earlierNames = new(StringComparer.Ordinal)
+    {
+        [RequestsListed] = "leads.listed",
+        [RequestViewed] = "lead.viewed",
+        [RequestStatusChanged] = "lead.status-changed",
+        [RequestNoteAdded] = "lead.note-added",
+        [RequestEmailResent] = "lead.email-resent",
+        [RequestsExported] = "leads.exported",
+    };
+
+    /// <summary>The names an action is stored under: its own, and the earlier one if it had one.</summary>
+    public static IReadOnlyList<string> StoredNamesOf(string action) =>
+        _earlierNames.TryGetValue(action, out var earlier) ? [action, earlier] : [action];
 }
 
 /// <summary>The acting party of an audited action.</summary>
@@ -65,7 +83,7 @@ public sealed class AuditTrail(ClinicDbContext db, TimeProvider time, ClientAddr
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static string LeadSubject(int id) => $"ConsultationRequest/{id}";
+    public static string RequestSubject(int id) => $"ConsultationRequest/{id}";
 
     public static string UserSubject(string id) => $"StaffUser/{id}";
 }

@@ -58,7 +58,7 @@ public static class StaffAreaExtensions
     public static IApplicationBuilder UseNoStoreForStaffPages(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
+            if (context.Request.Path.StartsWithSegments(StaffRoutes.Home, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.OnStarting(() =>
                 {
@@ -70,6 +70,20 @@ public static class StaffAreaExtensions
 
             return next(context);
         });
+
+    /// <summary>
+    /// The staff area's earlier addresses (<c>/staff/leads/…</c>, in staff emails already sent and in bookmarks)
+    /// answer with a permanent redirect to the same place under <c>/staff/requests</c>, keeping the method (308).
+    /// </summary>
+    public static IEndpointRouteBuilder MapEarlierStaffAddresses(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(StaffRoutes.EarlierRequests + "/{**rest}", (HttpContext context, string? rest) =>
+            Results.Redirect(
+                StaffRoutes.Requests + (string.IsNullOrEmpty(rest) ? "" : "/" + rest) + context.Request.QueryString,
+                permanent: true,
+                preserveMethod: true));
+        return endpoints;
+    }
 }
 
 /// <summary>A disabled account is "not confirmed", so Identity refuses its sign-in like any other.</summary>

@@ -8,8 +8,6 @@ namespace KetamineClinic.Web.Features.Staff;
 /// <summary>The staff sign-in cookie: how it is set, and what its events do.</summary>
 public static class StaffCookie
 {
-    public const string LoginPath = "/staff/login";
-    public const string LogoutPath = "/staff/logout";
     public const string ReturnUrlParameter = "returnUrl";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
@@ -29,8 +27,8 @@ public static class StaffCookie
 
         cookie.ExpireTimeSpan = IdleTimeout;
         cookie.SlidingExpiration = true;
-        cookie.LoginPath = LoginPath;
-        cookie.LogoutPath = LogoutPath;
+        cookie.LoginPath = StaffRoutes.Login;
+        cookie.LogoutPath = StaffRoutes.Logout;
         cookie.ReturnUrlParameter = ReturnUrlParameter;
         cookie.EventsType = typeof(StaffCookieEvents);
     }
@@ -41,9 +39,9 @@ public static class StaffCookie
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments switch
         {
-            ["staff", "leads", var id, ..] when int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) => $"/staff/leads/{id}",
-            ["staff", "users", ..] => "/staff/users",
-            _ => "/staff/leads",
+            ["staff", "requests", var id, ..] when int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => StaffRoutes.Request(number),
+            ["staff", "users", ..] => StaffRoutes.Users,
+            _ => StaffRoutes.Requests,
         };
     }
 }

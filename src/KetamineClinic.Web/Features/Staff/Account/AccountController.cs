@@ -18,11 +18,11 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     private static string? _timingHash;
 
     [AllowAnonymous]
-    [HttpGet("/staff/login")]
+    [HttpGet(StaffRoutes.Login)]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
-    [HttpPost("/staff/login")]
+    [HttpPost(StaffRoutes.Login)]
     [EnableRateLimiting(StaffAreaExtensions.LoginRateLimitPolicy)]
     public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
     {
@@ -57,21 +57,21 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         }
 
         await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), null, cancellationToken, new AuditActor(user.Id, user.DisplayName));
-        return Url.IsLocalUrl(form.ReturnUrl) && form.ReturnUrl.StartsWith("/staff", StringComparison.OrdinalIgnoreCase)
+        return Url.IsLocalUrl(form.ReturnUrl) && form.ReturnUrl.StartsWith(StaffRoutes.Home, StringComparison.OrdinalIgnoreCase)
             ? LocalRedirect(form.ReturnUrl)
-            : LocalRedirect("/staff/leads");
+            : LocalRedirect(StaffRoutes.Requests);
     }
 
-    [HttpPost("/staff/logout")]
+    [HttpPost(StaffRoutes.Logout)]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
         await audit.WriteAsync(AuditActions.SignedOut, null, null, cancellationToken);
         await signIn.SignOutAsync();
-        return LocalRedirect("/staff/login");
+        return LocalRedirect(StaffRoutes.Login);
     }
 
-    [HttpGet("/staff")]
-    public IActionResult Home() => LocalRedirect("/staff/leads");
+    [HttpGet(StaffRoutes.Home)]
+    public IActionResult Home() => LocalRedirect(StaffRoutes.Requests);
 
     private ViewResult Failed(LoginForm form)
     {

@@ -8,8 +8,10 @@ namespace KetamineClinic.Web.Features.Staff.Audit;
 
 public sealed record AuditFilter(string? Action, DateOnly? From, DateOnly? To, string? Actor);
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, int Page, int PageCount, int Total)
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, Paging Paging)
 {
+    public Pager Pager => new(Paging, PageUrl);
+
     public string PageUrl(int page)
     {
         var query = new List<string>();
@@ -26,7 +28,7 @@ public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Ent
         Add("to", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("actor", Filter.Actor);
         Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return query.Count == 0 ? "/staff/audit" : "/staff/audit?" + string.Join("&", query);
+        return query.Count == 0 ? StaffRoutes.Audit : StaffRoutes.Audit + "?" + string.Join("&", query);
     }
 }
 
@@ -35,7 +37,7 @@ public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Con
 {
     public const int PageSize = 50;
 
-    [HttpGet("/staff/audit")]
+    [HttpGet(StaffRoutes.Audit)]
     public async Task<IActionResult> Index([FromQuery(Name = "action")] string? auditAction, DateOnly? from, DateOnly? to, string? actor, int page, CancellationToken cancellationToken)
     {
         // Bound from the query only: "action" is also MVC's route value for the action's name.
@@ -43,7 +45,8 @@ public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Con
         var entries = db.AuditEntries.AsNoTracking();
         if (filter.Action is { } name)
         {
-            entries = entries.Where(e => e.Action == name);
+            var stored = AuditActions.StoredNamesOf(name);
+            entries = entries.Where(e => stored.Contains(e.Action));
         }
 
         // Dates are clinic-local calendar days, "to" inclusive.
@@ -61,15 +64,11 @@ public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Con
 
         if (filter.Actor is { } who)
         {
-            var pattern = "%" + who.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            entries = entries.Where(e => e.ActorId == who || (e.ActorName != null && EF.Functions.Like(e.ActorName, pattern, "\\")));
+            var pattern = LikePattern.Containing(who);
+            entries = entries.Where(e => e.ActorId == who || (e.ActorName != null && EF.Functions.Like(e.ActorName, pattern, LikePattern.Escape)));
         }
 
-        var total = await entries.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return View(new AuditPage(filter, rows, page, pageCount, total));
+        var (paging, rows) = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).PageAsync(page, PageSize, cancellationToken);
+        return View(new AuditPage(filter, await rows.ToListAsync(cancellationToken), paging));
     }
 }

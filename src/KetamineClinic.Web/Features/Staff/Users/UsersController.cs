@@ -11,11 +11,11 @@ public sealed record UsersPage(IReadOnlyList<StaffAccount> Accounts, IReadOnlyLi
 [AutoValidateAntiforgeryToken]
 public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUser> users) : Controller
 {
-    [HttpGet("/staff/users")]
+    [HttpGet(StaffRoutes.Users)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new UsersPage(await accounts.ListAsync(cancellationToken), [], null, null, StaffRoles.Staff));
 
-    [HttpPost("/staff/users")]
+    [HttpPost(StaffRoutes.Users)]
     public async Task<IActionResult> Create(string? email, string? displayName, string? role, string? password, CancellationToken cancellationToken)
     {
         var result = await accounts.CreateAsync(email, role, password, displayName, AuditActor.From(User), cancellationToken);
@@ -26,10 +26,10 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
         }
 
         TempData["Message"] = "Account created.";
-        return Redirect("/staff/users");
+        return Redirect(StaffRoutes.Users);
     }
 
-    [HttpPost("/staff/users/{id}/disable")]
+    [HttpPost(StaffRoutes.Users + "/{id}/disable")]
     public async Task<IActionResult> Disable(string id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
@@ -41,15 +41,15 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
         if (user.Id == users.GetUserId(User))
         {
             TempData["Message"] = "You cannot disable your own account.";
-            return Redirect("/staff/users");
+            return Redirect(StaffRoutes.Users);
         }
 
         await accounts.DisableAsync(user.Email, AuditActor.From(User), cancellationToken);
         TempData["Message"] = "Account disabled.";
-        return Redirect("/staff/users");
+        return Redirect(StaffRoutes.Users);
     }
 
-    [HttpPost("/staff/users/{id}/reset-password")]
+    [HttpPost(StaffRoutes.Users + "/{id}/reset-password")]
     public async Task<IActionResult> ResetPassword(string id, string? password, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
@@ -60,6 +60,6 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
 
         var result = await accounts.ResetPasswordAsync(user.Email, password, AuditActor.From(User), cancellationToken);
         TempData["Message"] = result.Succeeded ? "Password reset." : "Password not reset: " + string.Join(" ", result.Errors);
-        return Redirect("/staff/users");
+        return Redirect(StaffRoutes.Users);
     }
 }

@@ -1,0 +1,192 @@
+using KetamineClinic.Data;
+using KetamineClinic.Data.Entities;
+using KetamineClinic.Web.Features.Consultation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineClinic.Web.Features.Staff.Requests;
+
+[Authorize]
+[AutoValidateAntiforgeryToken]
+public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time) : Controller
+{
+    public const int PageSize = 25;
+    public const int NoteMaxLength = 4000;
+    public const string ConflictMessage =
+        "This request was changed by someone else while you were looking at it. Nothing was saved: review the latest version below and try again.";
+
+    [HttpGet(StaffRoutes.Requests)]
+    public async Task<IActionResult> Index(RequestStatus? status, string? q, int page, CancellationToken cancellationToken)
+    {
+        var filter = new RequestFilter(status, q);
+        // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
+        var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking())
+            .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
+            .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .PageAsync(page, PageSize, cancellationToken);
+        var inbox = await rows
+            .Select(r => new InboxRow(
+                r.Id, r.Reference, r.CreatedAt, r.FirstName + " " + r.LastName, r.PreferredContact, r.State, r.Status, r.IsUrgent,
+                r.Emails.OrderBy(e => e.Kind).Select(e => new EmailState(e.Kind, e.Status)).ToList()))
+            .ToListAsync(cancellationToken);
+
+        // The inbox shows names and whether someone has asked for care: a read of those requests, so audited.
+        await audit.WriteAsync(AuditActions.RequestsListed, null, $"page {paging.Page} of {paging.PageCount}: {inbox.Count} rows; {filter.AuditText}", cancellationToken);
+
+        var dashboard = await RequestDashboard.LoadAsync(db, time.GetUtcNow(), clock.Zone, cancellationToken);
+        return View(new InboxPage(filter, inbox, paging, dashboard));
+    }
+
+    [HttpGet(StaffRoutes.Requests + "/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var request = await db.ConsultationRequests.AsNoTracking()
+            .Include(r => r.Emails).Include(r => r.Notes).Include(r => r.StatusChanges)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(AuditActions.RequestViewed, AuditTrail.RequestSubject(id), null, cancellationToken);
+        var timeline = request.StatusChanges
+            .Select(c => new TimelineItem(c.ChangedAt, c.ChangedByName, $"{c.From.Label()} → {c.To.Label()}", null))
+            .Concat(request.Notes.Select(n => new TimelineItem(n.CreatedAt, n.AuthorName, null, n.Text)))
+            .OrderByDescending(i => i.At)
+            .ToList();
+        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string));
+    }
+
+    [HttpPost(StaffRoutes.Requests + "/{id:int}/status")]
+    public async Task<IActionResult> ChangeStatus(int id, RequestStatus status, Guid version, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            return BadRequest();
+        }
+
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (request.Status == status)
+        {
+            TempData["Message"] = $"The status is already {status.Label()}.";
+            return RedirectToDetails(id);
+        }
+
+        var actor = AuditActor.From(User);
+        ExpectVersion(request, version);
+        var change = request.MoveTo(status, actor.Id ?? "", actor.Name ?? "", time.GetUtcNow().UtcDateTime);
+        audit.Add(AuditActions.RequestStatusChanged, AuditTrail.RequestSubject(id), $"{change.From} → {change.To}");
+        return await SaveOrConflictAsync(id, $"Status changed to {status.Label()}.", cancellationToken);
+    }
+
+    [HttpPost(StaffRoutes.Requests + "/{id:int}/notes")]
+    public async Task<IActionResult> AddNote(int id, string? note, CancellationToken cancellationToken)
+    {
+        if (!await db.ConsultationRequests.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Browsers send a line break as CRLF but count it as one character against the box's maxlength.
+        note = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            TempData["Message"] = "The note was empty, so nothing was added.";
+            return RedirectToDetails(id);
+        }
+
+        if (note.Length > NoteMaxLength)
+        {
+            TempData["Message"] = $"Nothing was added: a note can be up to {NoteMaxLength:N0} characters, and this one has {note.Length:N0}.";
+            return RedirectToDetails(id);
+        }
+
+        // Notes are only ever appended, so a note can never overwrite someone else's change: no version check.
+        var actor = AuditActor.From(User);
+        db.RequestNotes.Add(new RequestNote
+        {
+            ConsultationRequestId = id,
+            AuthorId = actor.Id ?? "",
+            AuthorName = actor.Name ?? "",
+            Text = note,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        audit.Add(AuditActions.RequestNoteAdded, AuditTrail.RequestSubject(id), $"{note.Length} characters");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Note added.";
+        return RedirectToDetails(id);
+    }
+
+    [HttpPost(StaffRoutes.Requests + "/{id:int}/emails/{emailId:int}/resend")]
+    public async Task<IActionResult> Resend(int id, int emailId, Guid version, CancellationToken cancellationToken)
+    {
+        var request = await db.ConsultationRequests.Include(r => r.Emails).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var email = request?.Emails.SingleOrDefault(e => e.Id == emailId);
+        if (request is null || email is null)
+        {
+            return NotFound();
+        }
+
+        if (email.Status != OutboxStatus.Failed || email.Kind != EmailKind.StaffNotification)
+        {
+            TempData["Message"] = "Only a failed staff notification can be sent again.";
+            return RedirectToDetails(id);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        ExpectVersion(request, version);
+        request.UpdatedAt = now;
+        // Back in the queue: the outbox dispatcher picks it up on its next pass.
+        email.Status = OutboxStatus.Pending;
+        email.Attempts = 0;
+        email.NextAttemptAt = now;
+        email.LockedBy = null;
+        email.LockedUntil = null;
+        audit.Add(AuditActions.RequestEmailResent, AuditTrail.RequestSubject(id), $"email {emailId}");
+        return await SaveOrConflictAsync(id, "The staff notification will be sent again shortly.", cancellationToken);
+    }
+
+    [HttpGet(StaffRoutes.RequestsExport)]
+    public async Task<IActionResult> Export(RequestStatus? status, string? q, CancellationToken cancellationToken)
+    {
+        var filter = new RequestFilter(status, q);
+        var rows = await RequestExport.Rows(filter.Apply(db.ConsultationRequests.AsNoTracking())
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id))
+            .ToListAsync(cancellationToken);
+
+        await audit.WriteAsync(AuditActions.RequestsExported, null, $"{rows.Count} rows; {filter.AuditText}", cancellationToken);
+        var fileName = $"requests-{clock.ToLocal(time.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv";
+        return File(await RequestExport.ToCsvAsync(rows, clock), "text/csv; charset=utf-8", fileName);
+    }
+
+    private void ExpectVersion(ConsultationRequest request, Guid postedVersion)
+    {
+        // The posted version becomes the one EF compares against, so a change saved by someone else in between fails.
+        db.Entry(request).Property(r => r.Version).OriginalValue = postedVersion;
+        request.Version = Guid.NewGuid();
+    }
+
+    private async Task<IActionResult> SaveOrConflictAsync(int id, string success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Message"] = success;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Conflict"] = ConflictMessage;
+        }
+
+        return RedirectToDetails(id);
+    }
+
+    private RedirectResult RedirectToDetails(int id) => Redirect(StaffRoutes.Request(id));
+}

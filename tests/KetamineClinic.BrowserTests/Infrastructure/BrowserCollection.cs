@@ -1,0 +1,7 @@
+namespace KetamineClinic.BrowserTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
