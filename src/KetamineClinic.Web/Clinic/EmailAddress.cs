@@ -17,4 +17,17 @@ public static class EmailAddress
             && parsed.Host.Contains('.', StringComparison.Ordinal)
             && !parsed.Host.EndsWith('.');
     }
+
+    /// <summary>
+    /// A <c>mailto:</c> link to exactly this address. Its local part and domain are percent-encoded, because a local
+    /// part such as <c>x?bcc=…&amp;body=…</c> is a valid address and, written as it is, would add recipients and text.
+    /// </summary>
+    public static string MailtoLink(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var at = address.LastIndexOf('@');
+        return at < 0
+            ? "mailto:" + Uri.EscapeDataString(address)
+            : $"mailto:{Uri.EscapeDataString(address[..at])}@{Uri.EscapeDataString(address[(at + 1)..])}";
+    }
 }

@@ -27,6 +27,8 @@ public sealed class ClinicalDetailsOptionTests : IDisposable
         Assert.Contains("panic &amp; worry", staff.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("PTSD", staff.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://clinic.example/staff/requests/", staff.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Name: Avery Quinn", staff.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Preferred contact: Text message", staff.TextBody, StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -48,10 +48,20 @@ public sealed class PickupFolderDeliveryTests(ConsultationAppFactory factory) : 
 
         // No Clinic:BaseUrl here: the link uses the server's own address (the test server has none, so localhost).
         Assert.Contains($"http://localhost/staff/requests/{request.Id}", staff.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Text message", staff.TextBody, StringComparison.Ordinal);
         Assert.Contains("Urgent: No", staff.TextBody, StringComparison.Ordinal);
-        Assert.Contains("&lt;i&gt;Avery&lt;/i&gt;", staff.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("<i>Avery", staff.HtmlBody, StringComparison.Ordinal);
+        // The staff email is an alert: no name, email, phone or contact preference (read after signing in).
+        foreach (var part in new[] { staff.TextBody, staff.HtmlBody, staff.Subject })
+        {
+            Assert.DoesNotContain("Avery", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Quinn", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("avery.quinn@example.com", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("555-0199", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("Text message", part, StringComparison.Ordinal);
+        }
+
+        Assert.Equal($"New consultation request {reference}", staff.Subject);
+        Assert.Contains("&lt;i&gt;Avery&lt;/i&gt;", acknowledgement.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>Avery", acknowledgement.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("988", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("(312) 555-0147", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("within one business day", acknowledgement.TextBody, StringComparison.Ordinal);

@@ -14,6 +14,7 @@ public static class RequestSeed
         DateTime? createdAt = null,
         OutboxStatus notification = OutboxStatus.Sent,
         string helpWith = "Anxiety that has not eased with two medications.",
+        string? email = null,
         string healthAnswers = """{"concerns":["generalized-anxiety","panic"],"treatmentsTried":["talk-therapy"],"screening":{"HeartCondition":"No","SubstanceUse":"PreferToDiscuss"}}""")
     {
         var created = createdAt ?? DateTime.UtcNow.AddHours(-2);
@@ -24,7 +25,7 @@ public static class RequestSeed
             IdempotencyKey = Guid.NewGuid(),
             FirstName = firstName,
             LastName = lastName,
-            Email = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com",
+            Email = email ?? $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com",
             Phone = "+13125550147",
             PreferredContact = ContactMethod.PhoneCall,
             State = "IL",

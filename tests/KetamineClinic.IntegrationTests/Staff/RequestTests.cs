@@ -267,11 +267,94 @@ public sealed class RequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_admins_export_contact_details_in_bulk()
+    {
+        await _app.AddRequestAsync(status: RequestStatus.Contacted);
+        var staff = await _app.SignedInClientAsync(StaffRoles.Staff);
+
+        using var export = await staff.GetAsync("/staff/requests/export");
+        var inbox = await staff.GetDocumentAsync("/staff/requests");
+
+        Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+        Assert.Null(inbox.QuerySelector("a[href^='/staff/requests/export']"));
+        var admin = await _app.SignedInClientAsync(StaffRoles.Admin);
+        Assert.NotNull((await admin.GetDocumentAsync("/staff/requests")).QuerySelector("a[href^='/staff/requests/export']"));
+        await using var scope = _app.CreateDbScope();
+        Assert.False(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RequestsExported));
+    }
+
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    [InlineData('\t')]
+    public async Task No_cell_of_the_export_starts_a_formula_whatever_separator_a_spreadsheet_splits_on(char separator)
+    {
+        await _app.AddRequestAsync("friend;=cmd|' /C calc'!A0;", "tab\t=1+1,@SUM(A1)", RequestStatus.New);
+        var admin = await _app.SignedInClientAsync(StaffRoles.Admin);
+
+        var csv = (await admin.GetStringAsync("/staff/requests/export")).TrimStart('\uFEFF');
+
+        var cells = SpreadsheetCells(csv, separator);
+        Assert.Contains(cells, c => c.Contains("=cmd", StringComparison.Ordinal));
+        Assert.All(cells, cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"A cell starts a formula: {cell}"));
+    }
+
+    /// <summary>Splits as spreadsheets do: a double quote switches quoting on and off, and the separator splits only outside quotes.</summary>
+    private static List<string> SpreadsheetCells(string csv, char separator)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = !quoted;
+                }
+            }
+            else if (!quoted && (c == separator || c == '\n' || c == '\r'))
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
+    [Fact]
+    public async Task A_visitors_email_address_is_percent_encoded_in_the_mailto_link()
+    {
+        var request = await _app.AddRequestAsync(email: "x?bcc=attacker&body=hi@example.com");
+        var client = await _app.SignedInClientAsync();
+
+        var page = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        var href = page.QuerySelector("a[href^='mailto:']")!.GetAttribute("href")!;
+        Assert.DoesNotContain("?", href, StringComparison.Ordinal);
+        Assert.DoesNotContain("&", href, StringComparison.Ordinal);
+        Assert.Equal(request.Email, Uri.UnescapeDataString(href["mailto:".Length..]));
+    }
+
+    [Fact]
     public async Task The_export_is_a_utf8_csv_of_the_current_filter_with_formulas_neutralised_and_is_audited()
     {
         await _app.AddRequestAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
         await _app.AddRequestAsync("Not", "Included", RequestStatus.New);
-        var client = await _app.SignedInClientAsync();
+        var client = await _app.SignedInClientAsync(StaffRoles.Admin);
 
         using var response = await client.GetAsync("/staff/requests/export?status=Contacted");
         var csv = await response.Content.ReadAsStringAsync();
@@ -282,9 +365,9 @@ public sealed class RequestTests : IDisposable
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Reference,Received,FirstName,LastName,Email,Phone", lines[0], StringComparison.Ordinal);
-        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\",Ünal", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",'+13125550147,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"Reference\",\"Received\",\"FirstName\",\"LastName\",\"Email\",\"Phone\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"Ünal\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"'+13125550147\",", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Anxiety", csv, StringComparison.Ordinal);
 
         await using var scope = _app.CreateDbScope();

@@ -23,4 +23,16 @@ public sealed class EmailAddressTests
     [Fact]
     public void Addresses_over_254_characters_are_invalid() =>
         Assert.False(EmailAddress.IsValid(new string('a', 64) + "@" + new string('b', 186) + ".example"));
+
+    [Fact]
+    public void A_mailto_link_addresses_exactly_the_address_even_when_its_local_part_looks_like_a_query()
+    {
+        const string address = "x?bcc=attacker&body=hello@example.com";
+        Assert.True(EmailAddress.IsValid(address));
+
+        var link = EmailAddress.MailtoLink(address);
+
+        Assert.Equal("mailto:x%3Fbcc%3Dattacker%26body%3Dhello@example.com", link);
+        Assert.Equal(address, Uri.UnescapeDataString(link["mailto:".Length..]));
+    }
 }

@@ -13,8 +13,8 @@ namespace KetamineClinic.Web.Features.Consultation;
 /// <summary>
 /// The two emails of a consultation request: the staff notification and the visitor's acknowledgement. They are
 /// queued (as outbox rows with no content) in the same transaction as the request and written from the request
-/// when the outbox sends them. Clinical details appear only in the staff notification, and only when
-/// Email:IncludeClinicalDetails is on.
+/// when the outbox sends them. The staff notification is an alert (reference, urgency, link); the person's name,
+/// contact preference and clinical details appear in it only when Email:IncludeClinicalDetails is on.
 /// </summary>
 public sealed class ConsultationEmails(
     EmailEnvelope envelope, IOptions<ClinicOptions> clinicOptions, IOptions<EmailOptions> emailOptions, IServer server) : IEmailWriter
@@ -61,13 +61,16 @@ public sealed class ConsultationEmails(
         var link = SiteUrls.TrustedOrigin(clinicOptions.Value, server) + StaffRoutes.Request(request.Id);
         var subject = (request.IsUrgent ? "[URGENT] " : "") + $"New consultation request {request.Reference}";
 
-        var fields = new List<(string Label, string Value)>
+        // By default an alert only: which request, and whether it is urgent. Who it is and what they wrote are read
+        // after signing in; a phone shows the subject on its lock screen, and mail is not a place for health data.
+        var fields = new List<(string Label, string Value)> { ("Reference", request.Reference) };
+        if (emailOptions.Value.IncludeClinicalDetails)
         {
-            ("Reference", request.Reference),
-            ("Name", $"{request.FirstName} {request.LastName}"),
-            ("Preferred contact", request.PreferredContact.Label()),
-            ("Urgent", request.IsUrgent ? "Yes — the message suggests a possible crisis. Contact them as soon as possible." : "No"),
-        };
+            fields.Add(("Name", $"{request.FirstName} {request.LastName}"));
+            fields.Add(("Preferred contact", request.PreferredContact.Label()));
+        }
+
+        fields.Add(("Urgent", request.IsUrgent ? "Yes — the message suggests a possible crisis. Contact them as soon as possible." : "No"));
         if (emailOptions.Value.IncludeClinicalDetails && request.Clinical is { } clinical)
         {
             fields.Add(("What they would like help with", clinical.HelpWith));

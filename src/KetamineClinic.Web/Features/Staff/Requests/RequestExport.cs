@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using KetamineClinic.Data.Entities;
 
 namespace KetamineClinic.Web.Features.Staff.Requests;
@@ -36,11 +37,16 @@ public static class RequestExport
             r.Reference, r.CreatedAt, r.FirstName, r.LastName, r.Email, r.Phone, r.PreferredContact, r.State,
             r.BestTimeToReach, r.HeardAboutUs, r.Status, r.IsUrgent, r.FirstContactedAt));
 
-    /// <summary>UTF-8 with a byte-order mark (so spreadsheets read accents), every cell guarded against formulas.</summary>
+    /// <summary>
+    /// UTF-8 with a byte-order mark (so spreadsheets read accents). Every cell is guarded against formulas and every
+    /// field is quoted, so a spreadsheet that splits on another separator (";" or tab, as many locales do) still
+    /// cannot cut a cell in two and start the second half with "=".
+    /// </summary>
     public static async Task<byte[]> ToCsvAsync(IReadOnlyList<ExportRow> rows, ClinicClock clock)
     {
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { ShouldQuote = _ => true };
+        await using (var csv = new CsvWriter(text, configuration))
         {
             foreach (var (header, _) in _columns)
             {

@@ -153,7 +153,9 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         return await SaveOrConflictAsync(id, "The staff notification will be sent again shortly.", cancellationToken);
     }
 
+    /// <summary>Contact details of many people at once: for Admins only (minimum necessary); staff open requests one by one.</summary>
     [HttpGet(StaffRoutes.RequestsExport)]
+    [Authorize(Roles = StaffRoles.Admin)]
     public async Task<IActionResult> Export(RequestStatus? status, string? q, CancellationToken cancellationToken)
     {
         var filter = new RequestFilter(status, q);
