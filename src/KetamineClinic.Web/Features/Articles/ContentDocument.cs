@@ -28,6 +28,9 @@ public sealed record ContentDocument
     public IReadOnlyList<TocEntry> TableOfContents { get; init; } = [];
     public IReadOnlyList<FaqEntry> Questions { get; init; } = [];
     public int WordCount { get; init; }
+
+    /// <summary>Of the prose a reader reads, without the sources: the content brief asks for grade 8 or under.</summary>
+    public ReadingLevel ReadingLevel { get; init; } = new(0, 0, 0);
     public required string SourceFile { get; init; }
 
     /// <summary>At about 200 words a minute, the pace for careful reading of health information.</summary>

@@ -95,6 +95,7 @@ public sealed partial class ContentRenderer
             TableOfContents = toc,
             Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
             WordCount = CountWords(document),
+            ReadingLevel = ReadingLevel.Measure(ReadableBlocks(document)),
             SourceFile = sourceFile,
         };
     }
@@ -220,7 +221,29 @@ public sealed partial class ContentRenderer
         return count;
     }
 
-    private static string InlineText(ContainerInline? container)
+    /// <summary>
+    /// What a reader reads as prose: headings and paragraphs (in lists and tables too), without the sources,
+    /// code or front matter.
+    /// </summary>
+    private static IEnumerable<string> ReadableBlocks(MarkdownDocument document) =>
+        document.Descendants<LeafBlock>()
+            .Where(block => block is HeadingBlock or ParagraphBlock && !IsInFootnote(block))
+            .Select(block => InlineText(block.Inline, includeCode: false));
+
+    private static bool IsInFootnote(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is Footnote or FootnoteGroup)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string InlineText(ContainerInline? container, bool includeCode = true)
     {
         var text = new StringBuilder();
         if (container is null)
@@ -235,8 +258,11 @@ public sealed partial class ContentRenderer
                 case LiteralInline literal:
                     text.Append(literal.Content.ToString());
                     break;
-                case CodeInline code:
+                case CodeInline code when includeCode:
                     text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
                     break;
                 case HtmlEntityInline entity:
                     text.Append(entity.Transcoded.ToString());
