@@ -21,6 +21,9 @@ public sealed record ContentDocument
     public string? ReviewedBy { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The article's few main points, plain text, shown in a box at its top.</summary>
+    public IReadOnlyList<string> KeyPoints { get; init; } = [];
+
     /// <summary>Position on lists; documents without one come after those with one.</summary>
     public int? Order { get; init; }
 

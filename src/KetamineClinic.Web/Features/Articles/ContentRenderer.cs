@@ -20,7 +20,13 @@ namespace KetamineClinic.Web.Features.Articles;
 /// </summary>
 public sealed partial class ContentRenderer
 {
+    private const int MinKeyPoints = 2;
+    private const int MaxKeyPoints = 5;
+    private const int MaxKeyPointLength = 200;
     private const string ExternalLinkNote = "<span class=\"visually-hidden\"> (external site)</span>";
+
+    // Key points are shown as text, so any of these would appear on the page as written.
+    private static readonly System.Buffers.SearchValues<char> _markupCharacters = System.Buffers.SearchValues.Create("*_`[]<>#");
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -74,6 +80,10 @@ public sealed partial class ContentRenderer
             }
         }
 
+        var published = ParseDate(front.Published, "published");
+        var updated = ParseDate(front.Updated, "updated");
+        var keyPoints = ReadKeyPoints(front.KeyPoints, kind);
+
         var toc = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3)
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
@@ -85,12 +95,13 @@ public sealed partial class ContentRenderer
             Slug = slug,
             Title = title,
             Description = description,
-            Published = ParseDate(front.Published, "published"),
-            Updated = ParseDate(front.Updated, "updated"),
+            Published = published,
+            Updated = updated,
             Author = Blank(front.Author),
             ReviewedBy = Blank(front.ReviewedBy),
             Tags = (front.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
             Order = front.Order,
+            KeyPoints = keyPoints,
             Html = html,
             TableOfContents = toc,
             Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
@@ -141,6 +152,49 @@ public sealed partial class ContentRenderer
         return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new ContentException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'.");
+    }
+
+    /// <summary>Every article opens with a few plain sentences; other pages have no place to show them.</summary>
+    private static List<string> ReadKeyPoints(List<string>? points, ContentKind kind)
+    {
+        if (kind != ContentKind.Article)
+        {
+            return points is null ? [] : throw new ContentException("'keyPoints' is shown on articles only; remove it from this file.");
+        }
+
+        if (points is null || points.Count == 0)
+        {
+            throw new ContentException($"front matter needs 'keyPoints': a list of {MinKeyPoints} to {MaxKeyPoints} short sentences, shown at the top of the article.");
+        }
+
+        if (points.Count is < MinKeyPoints or > MaxKeyPoints)
+        {
+            throw new ContentException($"'keyPoints' has {points.Count} points; write {MinKeyPoints} to {MaxKeyPoints}.");
+        }
+
+        var result = new List<string>(points.Count);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var point = points[i]?.Trim() ?? "";
+            if (point.Length == 0)
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} is empty.");
+            }
+
+            if (point.Length > MaxKeyPointLength)
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} has {point.Length} characters; keep each under {MaxKeyPointLength}.");
+            }
+
+            if (point.AsSpan().ContainsAny(_markupCharacters))
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} must be plain text, without Markdown or HTML: '{point}'.");
+            }
+
+            result.Add(point);
+        }
+
+        return result;
     }
 
     /// <summary>Links to other hosts say so to screen-reader users, and never hand the new page a window.opener.</summary>
