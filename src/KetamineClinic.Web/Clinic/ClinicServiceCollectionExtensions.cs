@@ -8,6 +8,8 @@ public static class ClinicServiceCollectionExtensions
     {
         services.AddSingleton<IValidateOptions<ClinicOptions>, ClinicOptionsValidator>();
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TreatmentCourseOptions>, TreatmentCourseOptionsValidator>();
+        services.AddOptions<TreatmentCourseOptions>().BindConfiguration(TreatmentCourseOptions.Section).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

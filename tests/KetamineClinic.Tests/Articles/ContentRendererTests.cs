@@ -129,6 +129,41 @@ public sealed class ContentRendererTests
     }
 
     [Fact]
+    public void The_course_timeline_marker_leaves_a_place_for_the_clinics_timeline()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            Here is our usual schedule.
+
+            :::course-timeline
+            :::
+
+            Ask us anything.
+            """));
+
+        var parts = document.Html.Split(ContentRenderer.CourseTimelinePlaceholder);
+        Assert.Equal(2, parts.Length);
+        Assert.Contains("usual schedule", parts[0], StringComparison.Ordinal);
+        Assert.Contains("Ask us anything", parts[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(":::warning\n:::", "':::warning' on line")]
+    [InlineData(":::course-timeline\nSix sessions.\n:::", "must be empty")]
+    [InlineData(":::course-timeline weekly\n:::", "must be empty")]
+    public void Other_blocks_and_a_filled_timeline_marker_are_refused(string body, string reason)
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Article(body: body)));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_faq_cannot_hold_the_timeline()
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Page(body: "## How long?\n\n:::course-timeline\n:::"), "faq.md", ContentKind.Faq));
+        Assert.Contains("cannot be used in the FAQ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Raw_html_in_markdown_comes_out_as_text()
     {
         var document = Render(TempContentFolder.Article(body: """

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
@@ -20,6 +21,10 @@ namespace KetamineClinic.Web.Features.Articles;
 /// </summary>
 public sealed partial class ContentRenderer
 {
+    /// <summary>What <c>:::course-timeline</c> renders to; the page puts the clinic's timeline in its place.</summary>
+    public const string CourseTimelinePlaceholder = "<div class=\"course-timeline\"></div>";
+
+    private const string CourseTimeline = "course-timeline";
     private const int MinKeyPoints = 2;
     private const int MaxKeyPoints = 5;
     private const int MaxKeyPointLength = 200;
@@ -32,6 +37,7 @@ public sealed partial class ContentRenderer
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseFootnotes()
+        .UseCustomContainers()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseSmartyPants()
         .DisableHtml()
@@ -60,6 +66,7 @@ public sealed partial class ContentRenderer
             throw new ContentException("use ## for sections; the page title is the only h1 and comes from 'title'.");
         }
 
+        CheckContainers(document, kind);
         MarkExternalLinks(document);
         var html = ToHtml(document);
         // Markdig leaves a reference without a definition as literal "[^name]" text.
@@ -152,6 +159,28 @@ public sealed partial class ContentRenderer
         return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new ContentException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'.");
+    }
+
+    /// <summary>The only block a file may hold besides Markdown is the marker for the clinic's course timeline.</summary>
+    private static void CheckContainers(MarkdownDocument document, ContentKind kind)
+    {
+        foreach (var container in document.Descendants<CustomContainer>())
+        {
+            if (container.Info != CourseTimeline)
+            {
+                throw new ContentException($"':::{container.Info}' on line {container.Line + 1} is not a known block; the only one is ':::{CourseTimeline}'.");
+            }
+
+            if (container.Count > 0 || container.Arguments is { Length: > 0 })
+            {
+                throw new ContentException($"':::{CourseTimeline}' on line {container.Line + 1} must be empty: the timeline comes from the clinic's settings (Clinic:Course).");
+            }
+
+            if (kind == ContentKind.Faq)
+            {
+                throw new ContentException($"':::{CourseTimeline}' cannot be used in the FAQ; link to /treatment instead.");
+            }
+        }
     }
 
     /// <summary>Every article opens with a few plain sentences; other pages have no place to show them.</summary>
