@@ -1,3 +1,4 @@
+using KetamineClinic.Testing;
 using KetamineClinic.Web.Features.Articles;
 
 namespace KetamineClinic.Tests.Articles;
@@ -129,5 +130,19 @@ public sealed class ReadingLevelTests
 
         Assert.Equal(alone.ReadingLevel, withExtras.ReadingLevel);
         Assert.Equal(new ReadingLevel(3, 7, 9), alone.ReadingLevel);
+    }
+
+    [Fact]
+    public void Every_article_reads_at_grade_eight_or_under()
+    {
+        var loaded = ArticleLibrary.Load(RepositoryPaths.Content, new ContentRenderer());
+        var articles = loaded.Documents.Where(d => d.Kind == ContentKind.Article).ToList();
+        Assert.NotEmpty(articles);
+
+        var tooHard = articles
+            .Where(a => a.ReadingLevel.Grade > HighestGrade)
+            .Select(a => $"{a.SourceFile}: grade {a.ReadingLevel.Grade:0.0}")
+            .ToList();
+        Assert.True(tooHard.Count == 0, "Above grade 8 (Flesch–Kincaid): " + string.Join("; ", tooHard));
     }
 }
