@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Web.Features.Articles;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineClinic.IntegrationTests.Articles;
 
@@ -25,7 +27,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         var byline = document.QuerySelector(".byline")!;
         Assert.Contains("By Maya Ortiz, LCSW", byline.TextContent, StringComparison.Ordinal);
         Assert.Contains("Medically reviewed by Dr. Samuel Reyes", byline.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["2026-07-06", "2026-10-30"], byline.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")));
+        Assert.Equal(["2026-07-06", "2026-12-02"], byline.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")));
         Assert.Matches(@"\d+ min read", byline.TextContent);
 
         var tocLinks = document.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
@@ -37,6 +39,25 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.NotNull(document.QuerySelector("main a[href='/consultation']"));
         Assert.NotNull(document.QuerySelector(".disclaimer a[href='tel:988']"));
         Assert.NotEmpty(document.QuerySelectorAll("#related-heading ~ ul .card a"));
+    }
+
+    [Fact]
+    public async Task An_article_opens_with_its_key_points_in_a_labelled_box_before_the_contents()
+    {
+        var article = app.Services.GetRequiredService<ArticleLibrary>().FindArticle("how-ketamine-works")!;
+        var document = await app.CreateClient().GetDocumentAsync(article.Path);
+
+        var box = Assert.Single(document.QuerySelectorAll("article section.key-points"));
+        var heading = document.GetElementById(box.GetAttribute("aria-labelledby")!)!;
+        Assert.Equal("H2", heading.TagName);
+        Assert.Equal("Key points", heading.TextContent);
+        Assert.Same(box, heading.ParentElement);
+        Assert.Equal(article.KeyPoints, box.QuerySelectorAll("ul > li").Select(li => li.TextContent));
+        Assert.InRange(article.KeyPoints.Count, 2, 5);
+
+        var toc = document.QuerySelector("nav.toc")!;
+        Assert.Equal(DocumentPositions.Following, box.CompareDocumentPosition(toc) & DocumentPositions.Following);
+        Assert.Equal(DocumentPositions.Following, box.CompareDocumentPosition(document.QuerySelector(".prose")!) & DocumentPositions.Following);
     }
 
     [Fact]
@@ -64,7 +85,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         var data = StructuredData(document);
         Assert.Equal("MedicalWebPage", data.GetProperty("@type").GetString());
         Assert.Equal("2026-07-06", data.GetProperty("datePublished").GetString());
-        Assert.Equal("2026-10-30", data.GetProperty("dateModified").GetString());
+        Assert.Equal("2026-12-02", data.GetProperty("dateModified").GetString());
         Assert.Equal("Dr. Samuel Reyes, MD, board-certified psychiatrist", data.GetProperty("reviewedBy").GetProperty("name").GetString());
     }
 

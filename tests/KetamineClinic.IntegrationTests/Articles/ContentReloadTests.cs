@@ -11,7 +11,7 @@ public sealed class ContentReloadTests : IDisposable
     public ContentReloadTests() => Directory.CreateDirectory(Path.Combine(_content, "articles"));
 
     private void WriteArticle(string file, string title) =>
-        File.WriteAllText(Path.Combine(_content, "articles", file), $"---\ntitle: \"{title}\"\ndescription: \"A test article.\"\n---\n\n## Section\n\nText.\n");
+        File.WriteAllText(Path.Combine(_content, "articles", file), $"---\ntitle: \"{title}\"\ndescription: \"A test article.\"\nkeyPoints: [\"One point.\", \"Another point.\"]\n---\n\n## Section\n\nText.\n");
 
     private ClinicAppFactory CreateApp(string environment)
     {

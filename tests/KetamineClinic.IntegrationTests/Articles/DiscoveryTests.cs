@@ -29,7 +29,7 @@ public sealed class DiscoveryTests(ClinicAppFactory app) : IClassFixture<ClinicA
             Assert.Contains("https://localhost" + path, entries.Keys);
         }
 
-        Assert.Equal("2026-10-30", entries["https://localhost/articles/how-ketamine-works"]);
+        Assert.Equal("2026-12-02", entries["https://localhost/articles/how-ketamine-works"]);
         // Pages written in Markdown carry their front-matter date; the form pages have no file to date them by.
         var formPages = new[] { "https://localhost/consultation", "https://localhost/self-check" };
         Assert.All(entries.Where(e => !formPages.Contains(e.Key)), e => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", e.Value));
@@ -66,7 +66,7 @@ public sealed class DiscoveryTests(ClinicAppFactory app) : IClassFixture<ClinicA
         Assert.True(entries.Count >= 9);
         var entry = entries.Single(e => e.Element(_atom + "id")!.Value == "https://localhost/articles/how-ketamine-works");
         Assert.Equal("How ketamine works in the brain", entry.Element(_atom + "title")!.Value);
-        Assert.Equal("2026-10-30T00:00:00Z", entry.Element(_atom + "updated")!.Value);
+        Assert.Equal("2026-12-02T00:00:00Z", entry.Element(_atom + "updated")!.Value);
         Assert.Contains("<h2 id=", entry.Element(_atom + "content")!.Value, StringComparison.Ordinal);
         Assert.All(entries, e => Assert.NotNull(e.Element(_atom + "summary")));
     }

@@ -55,6 +55,19 @@ public sealed class SelfCheckTests(ClinicAppFactory app) : IClassFixture<ClinicA
         Assert.Equal(0, await scope.Db.AuditEntries.CountAsync());
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3")]
+    public async Task Where_the_result_mentions_ketamine_it_says_the_use_for_anxiety_is_off_label(string answer)
+    {
+        using var response = await PostAsync(app.CreateClient(), answer, answer, answer, answer, answer, answer, answer);
+
+        var document = await response.ReadDocumentAsync();
+        var mentions = document.QuerySelectorAll("main p").Where(p => p.TextContent.Contains("ketamine", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, p => Assert.Contains("off-label", p.TextContent, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_missing_answer_shows_the_form_again_with_a_message_for_that_question()
     {

@@ -77,8 +77,8 @@ public sealed class ArticleLibraryTests : IDisposable
     [Fact]
     public void Pages_and_the_faq_are_loaded_beside_articles()
     {
-        _content.Write("pages/privacy.md", TempContentFolder.Article("Privacy notice"));
-        _content.Write("faq.md", TempContentFolder.Article("FAQ", body: "## Why?\n\nBecause."));
+        _content.Write("pages/privacy.md", TempContentFolder.Page("Privacy notice"));
+        _content.Write("faq.md", TempContentFolder.Page("FAQ", body: "## Why?\n\nBecause."));
 
         var library = Load();
 

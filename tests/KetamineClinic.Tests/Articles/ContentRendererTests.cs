@@ -22,6 +22,7 @@ public sealed class ContentRendererTests
             reviewedBy: "Dr. B. Reviewer, MD"
             tags: [Anxiety, self-care]
             order: 2
+            keyPoints: ["Slow breathing calms.", "Practice daily."]
             ---
 
             Breathe in slowly.
@@ -35,6 +36,7 @@ public sealed class ContentRendererTests
         Assert.Equal("Dr. B. Reviewer, MD", document.ReviewedBy);
         Assert.Equal(["anxiety", "self-care"], document.Tags);
         Assert.Equal(2, document.Order);
+        Assert.Equal(["Slow breathing calms.", "Practice daily."], document.KeyPoints);
         Assert.Equal("/articles/fixture-article", document.Path);
     }
 
@@ -75,6 +77,90 @@ public sealed class ContentRendererTests
     {
         var error = Assert.Throws<ContentException>(() => Render(markdown));
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_points_are_read_in_order_as_plain_sentences()
+    {
+        var document = Render("""
+            ---
+            title: "Breathing exercises"
+            description: "How slow breathing calms the body."
+            keyPoints:
+              - "Slow breathing can calm the body."
+              - "  Practice for a few minutes a day.  "
+              - "It's not a cure."
+            ---
+
+            Breathe in slowly.
+            """);
+
+        Assert.Equal(["Slow breathing can calm the body.", "Practice for a few minutes a day.", "It's not a cure."], document.KeyPoints);
+    }
+
+    [Theory]
+    [InlineData("", "needs 'keyPoints'")]
+    [InlineData("keyPoints: []", "needs 'keyPoints'")]
+    [InlineData("keyPoints: [\"Only one.\"]", "has 1 points; write 2 to 5")]
+    [InlineData("keyPoints: [a, b, c, d, e, f]", "has 6 points; write 2 to 5")]
+    [InlineData("keyPoints: [\"One.\", \" \"]", "point 2 is empty")]
+    [InlineData("keyPoints: [\"One.\", \"It is **really** safe.\"]", "point 2 must be plain text")]
+    [InlineData("keyPoints: [\"See [the FAQ](/faq).\", \"Two.\"]", "point 1 must be plain text")]
+    [InlineData("keyPoints: [\"<b>One</b>\", \"Two.\"]", "point 1 must be plain text")]
+    public void An_article_without_a_short_plain_list_of_key_points_is_refused(string keyPoints, string reason)
+    {
+        var error = Assert.Throws<ContentException>(() => Render($"---\ntitle: \"T\"\ndescription: \"D\"\n{keyPoints}\n---\n\nText."));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_point_longer_than_a_short_sentence_is_refused()
+    {
+        var longPoint = string.Join(' ', Enumerable.Repeat("word", 45));
+        var error = Assert.Throws<ContentException>(() => Render($"---\ntitle: \"T\"\ndescription: \"D\"\nkeyPoints: [\"{longPoint}\", \"Two.\"]\n---\n\nText."));
+        Assert.Contains("point 1 has 224 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_points_belong_to_articles_only()
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Article(), "pages/treatment.md", ContentKind.Page));
+        Assert.Contains("'keyPoints' is shown on articles only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_course_timeline_marker_leaves_a_place_for_the_clinics_timeline()
+    {
+        var document = Render(TempContentFolder.Article(body: """
+            Here is our usual schedule.
+
+            :::course-timeline
+            :::
+
+            Ask us anything.
+            """));
+
+        var parts = document.Html.Split(ContentRenderer.CourseTimelinePlaceholder);
+        Assert.Equal(2, parts.Length);
+        Assert.Contains("usual schedule", parts[0], StringComparison.Ordinal);
+        Assert.Contains("Ask us anything", parts[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(":::warning\n:::", "':::warning' on line")]
+    [InlineData(":::course-timeline\nSix sessions.\n:::", "must be empty")]
+    [InlineData(":::course-timeline weekly\n:::", "must be empty")]
+    public void Other_blocks_and_a_filled_timeline_marker_are_refused(string body, string reason)
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Article(body: body)));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_faq_cannot_hold_the_timeline()
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Page(body: "## How long?\n\n:::course-timeline\n:::"), "faq.md", ContentKind.Faq));
+        Assert.Contains("cannot be used in the FAQ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

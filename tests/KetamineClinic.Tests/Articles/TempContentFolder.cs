@@ -24,7 +24,19 @@ public sealed class TempContentFolder : IDisposable
         ---
         title: "{title}"
         description: "One sentence about it."
+        keyPoints: ["The first point.", "The second point."]
         {extraFrontMatter}
+        ---
+
+        {body}
+        """;
+
+    /// <summary>A page or the FAQ: the same front matter without an article's key points.</summary>
+    public static string Page(string title = "A fixture page", string body = "Some text.") =>
+        $"""
+        ---
+        title: "{title}"
+        description: "One sentence about it."
         ---
 
         {body}

@@ -21,6 +21,9 @@ public sealed record ContentDocument
     public string? ReviewedBy { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The article's few main points, plain text, shown in a box at its top.</summary>
+    public IReadOnlyList<string> KeyPoints { get; init; } = [];
+
     /// <summary>Position on lists; documents without one come after those with one.</summary>
     public int? Order { get; init; }
 
@@ -28,6 +31,9 @@ public sealed record ContentDocument
     public IReadOnlyList<TocEntry> TableOfContents { get; init; } = [];
     public IReadOnlyList<FaqEntry> Questions { get; init; } = [];
     public int WordCount { get; init; }
+
+    /// <summary>Of the prose a reader reads, without the sources: the content brief asks for grade 8 or under.</summary>
+    public ReadingLevel ReadingLevel { get; init; } = new(0, 0, 0);
     public required string SourceFile { get; init; }
 
     /// <summary>At about 200 words a minute, the pace for careful reading of health information.</summary>

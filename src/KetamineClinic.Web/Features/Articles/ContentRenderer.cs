@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
@@ -20,12 +21,23 @@ namespace KetamineClinic.Web.Features.Articles;
 /// </summary>
 public sealed partial class ContentRenderer
 {
+    /// <summary>What <c>:::course-timeline</c> renders to; the page puts the clinic's timeline in its place.</summary>
+    public const string CourseTimelinePlaceholder = "<div class=\"course-timeline\"></div>";
+
+    private const string CourseTimeline = "course-timeline";
+    private const int MinKeyPoints = 2;
+    private const int MaxKeyPoints = 5;
+    private const int MaxKeyPointLength = 200;
     private const string ExternalLinkNote = "<span class=\"visually-hidden\"> (external site)</span>";
+
+    // Key points are shown as text, so any of these would appear on the page as written.
+    private static readonly System.Buffers.SearchValues<char> _markupCharacters = System.Buffers.SearchValues.Create("*_`[]<>#");
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseFootnotes()
+        .UseCustomContainers()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseSmartyPants()
         .DisableHtml()
@@ -54,6 +66,7 @@ public sealed partial class ContentRenderer
             throw new ContentException("use ## for sections; the page title is the only h1 and comes from 'title'.");
         }
 
+        CheckContainers(document, kind);
         MarkExternalLinks(document);
         var html = ToHtml(document);
         // Markdig leaves a reference without a definition as literal "[^name]" text.
@@ -74,6 +87,10 @@ public sealed partial class ContentRenderer
             }
         }
 
+        var published = ParseDate(front.Published, "published");
+        var updated = ParseDate(front.Updated, "updated");
+        var keyPoints = ReadKeyPoints(front.KeyPoints, kind);
+
         var toc = document.Descendants<HeadingBlock>()
             .Where(h => h.Level is 2 or 3)
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
@@ -85,16 +102,18 @@ public sealed partial class ContentRenderer
             Slug = slug,
             Title = title,
             Description = description,
-            Published = ParseDate(front.Published, "published"),
-            Updated = ParseDate(front.Updated, "updated"),
+            Published = published,
+            Updated = updated,
             Author = Blank(front.Author),
             ReviewedBy = Blank(front.ReviewedBy),
             Tags = (front.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
             Order = front.Order,
+            KeyPoints = keyPoints,
             Html = html,
             TableOfContents = toc,
             Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
             WordCount = CountWords(document),
+            ReadingLevel = ReadingLevel.Measure(ReadableBlocks(document)),
             SourceFile = sourceFile,
         };
     }
@@ -140,6 +159,71 @@ public sealed partial class ContentRenderer
         return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new ContentException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'.");
+    }
+
+    /// <summary>The only block a file may hold besides Markdown is the marker for the clinic's course timeline.</summary>
+    private static void CheckContainers(MarkdownDocument document, ContentKind kind)
+    {
+        foreach (var container in document.Descendants<CustomContainer>())
+        {
+            if (container.Info != CourseTimeline)
+            {
+                throw new ContentException($"':::{container.Info}' on line {container.Line + 1} is not a known block; the only one is ':::{CourseTimeline}'.");
+            }
+
+            if (container.Count > 0 || container.Arguments is { Length: > 0 })
+            {
+                throw new ContentException($"':::{CourseTimeline}' on line {container.Line + 1} must be empty: the timeline comes from the clinic's settings (Clinic:Course).");
+            }
+
+            if (kind == ContentKind.Faq)
+            {
+                throw new ContentException($"':::{CourseTimeline}' cannot be used in the FAQ; link to /treatment instead.");
+            }
+        }
+    }
+
+    /// <summary>Every article opens with a few plain sentences; other pages have no place to show them.</summary>
+    private static List<string> ReadKeyPoints(List<string>? points, ContentKind kind)
+    {
+        if (kind != ContentKind.Article)
+        {
+            return points is null ? [] : throw new ContentException("'keyPoints' is shown on articles only; remove it from this file.");
+        }
+
+        if (points is null || points.Count == 0)
+        {
+            throw new ContentException($"front matter needs 'keyPoints': a list of {MinKeyPoints} to {MaxKeyPoints} short sentences, shown at the top of the article.");
+        }
+
+        if (points.Count is < MinKeyPoints or > MaxKeyPoints)
+        {
+            throw new ContentException($"'keyPoints' has {points.Count} points; write {MinKeyPoints} to {MaxKeyPoints}.");
+        }
+
+        var result = new List<string>(points.Count);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var point = points[i]?.Trim() ?? "";
+            if (point.Length == 0)
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} is empty.");
+            }
+
+            if (point.Length > MaxKeyPointLength)
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} has {point.Length} characters; keep each under {MaxKeyPointLength}.");
+            }
+
+            if (point.AsSpan().ContainsAny(_markupCharacters))
+            {
+                throw new ContentException($"'keyPoints' point {i + 1} must be plain text, without Markdown or HTML: '{point}'.");
+            }
+
+            result.Add(point);
+        }
+
+        return result;
     }
 
     /// <summary>Links to other hosts say so to screen-reader users, and never hand the new page a window.opener.</summary>
@@ -220,7 +304,29 @@ public sealed partial class ContentRenderer
         return count;
     }
 
-    private static string InlineText(ContainerInline? container)
+    /// <summary>
+    /// What a reader reads as prose: headings and paragraphs (in lists and tables too), without the sources,
+    /// code or front matter.
+    /// </summary>
+    private static IEnumerable<string> ReadableBlocks(MarkdownDocument document) =>
+        document.Descendants<LeafBlock>()
+            .Where(block => block is HeadingBlock or ParagraphBlock && !IsInFootnote(block))
+            .Select(block => InlineText(block.Inline, includeCode: false));
+
+    private static bool IsInFootnote(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is Footnote or FootnoteGroup)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string InlineText(ContainerInline? container, bool includeCode = true)
     {
         var text = new StringBuilder();
         if (container is null)
@@ -235,8 +341,11 @@ public sealed partial class ContentRenderer
                 case LiteralInline literal:
                     text.Append(literal.Content.ToString());
                     break;
-                case CodeInline code:
+                case CodeInline code when includeCode:
                     text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
                     break;
                 case HtmlEntityInline entity:
                     text.Append(entity.Transcoded.ToString());

@@ -12,4 +12,5 @@ internal sealed class FrontMatter
     public string? ReviewedBy { get; set; }
     public List<string>? Tags { get; set; }
     public int? Order { get; set; }
+    public List<string>? KeyPoints { get; set; }
 }
