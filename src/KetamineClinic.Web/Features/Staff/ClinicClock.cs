@@ -19,7 +19,19 @@ public sealed class ClinicClock(IOptions<ClinicOptions> options, TimeProvider ti
 
     public string Format(DateTime? utc) => utc is { } value ? Format(value) : "—";
 
-    /// <summary>The UTC instant at which a clinic-local calendar day starts.</summary>
-    public DateTime StartOfLocalDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+    /// <summary>
+    /// The UTC instant at which a clinic-local calendar day starts; for a day at the very edge of the calendar, whose
+    /// start has no UTC instant (0001-01-01 east of Greenwich), the earliest or latest instant there is.
+    /// </summary>
+    public DateTime StartOfLocalDayUtc(DateOnly day)
+    {
+        try
+        {
+            return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+        }
+        catch (ArgumentException)
+        {
+            return DateTime.SpecifyKind(day.Year < 5000 ? DateTime.MinValue : DateTime.MaxValue, DateTimeKind.Utc);
+        }
+    }
 }

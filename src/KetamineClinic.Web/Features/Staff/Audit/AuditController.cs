@@ -56,7 +56,8 @@ public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Con
             entries = entries.Where(e => e.At >= start);
         }
 
-        if (filter.To is { } last)
+        // The last day there is has no day after it: no upper bound.
+        if (filter.To is { } last && last < DateOnly.MaxValue)
         {
             var end = clock.StartOfLocalDayUtc(last.AddDays(1));
             entries = entries.Where(e => e.At < end);

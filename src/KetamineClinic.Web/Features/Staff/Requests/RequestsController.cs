@@ -19,7 +19,7 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
     [HttpGet(StaffRoutes.Requests)]
     public async Task<IActionResult> Index(RequestStatus? status, string? q, int page, CancellationToken cancellationToken)
     {
-        var filter = new RequestFilter(status, q);
+        var filter = new RequestFilter(status is { } known && Enum.IsDefined(known) ? known : null, q);
         // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
         var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking())
             .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
