@@ -63,6 +63,25 @@ public sealed class ContentRendererTests
     }
 
     [Theory]
+    [InlineData("Click <javascript:alert(1)> now.", "'javascript:alert(1)' on line")]
+    [InlineData("See <data:text/html;base64,PHNjcmlwdD4=>.", "'data:text/html;base64,PHNjcmlwdD4=' on line")]
+    [InlineData("Open <vbscript:msgbox(1)>.", "'vbscript:msgbox(1)' on line")]
+    public void An_autolink_is_held_to_the_same_schemes_as_other_links(string body, string reason)
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Article(body: "Intro.\n\n" + body)));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"on line \d+", error.Message);
+    }
+
+    [Fact]
+    public void Web_and_email_autolinks_are_kept()
+    {
+        var document = Render(TempContentFolder.Article(body: "Write to <care@clinic.example> or see <https://988lifeline.org>."));
+        Assert.Contains("href=\"mailto:care@clinic.example\"", document.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://988lifeline.org\"", document.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("---\ndescription: \"No title here.\"\n---\n\nText.", "'title'")]
     [InlineData("---\ntitle: \"No description\"\n---\n\nText.", "'description'")]
     [InlineData("---\ntitle: [unclosed\ndescription: x\n---\n\nText.", "not valid YAML")]

@@ -229,6 +229,15 @@ public sealed partial class ContentRenderer
     /// <summary>Links to other hosts say so to screen-reader users, and never hand the new page a window.opener.</summary>
     private static void MarkExternalLinks(MarkdownDocument document)
     {
+        // <javascript:…> and <data:…> are autolinks, a node of their own: held to the same schemes as other links.
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !IsSafe(autolink.Url))
+            {
+                throw new ContentException($"link to '{autolink.Url}' on line {autolink.Line + 1} uses a scheme other than http, https, mailto or tel.");
+            }
+        }
+
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (!IsSafe(link.Url))
