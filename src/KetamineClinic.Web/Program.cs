@@ -16,10 +16,11 @@ try
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     builder.AddClinicLogging();
+    builder.AddClinicStaticAssets();
     builder.Services.AddClinicIdentity();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicWeb();
-    builder.Services.AddClinicPerformance();
+    builder.Services.AddClinicCompression();
     builder.Services.AddArticles();
     builder.Services.AddConsultations();
     builder.Services.AddEmail();
@@ -42,15 +43,16 @@ try
         app.UseHsts();
     }
 
-    app.UseClinicStaticFiles();
     app.UseHeadAsGet();
     app.UseRouting();
     app.UseStaffArea();
     app.UseRateLimiter();
     // After authentication, so the cache policy can see a signed-in user and stay out of the way.
     app.UseOutputCache();
+    app.UseClinicCompression();
+    app.MapStaticAssets();
     app.MapHealthChecks("/healthz");
-    app.MapControllers();
+    app.MapControllers().WithStaticAssets();
 
     await app.RunAsync();
     return 0;
