@@ -53,6 +53,18 @@ public sealed class RequestLogTests : IDisposable
         Assert.Contains(lines, line => line.TryGetProperty("Marker", out var value) && value.GetString() == marker);
     }
 
+    [Fact]
+    public async Task The_log_file_is_readable_by_the_apps_own_user_only()
+    {
+        using (await _app.CreateClient().GetAsync("/healthz")) { }
+
+        var file = Assert.Single(Directory.GetFiles(_logDirectory));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
     private async Task<List<JsonElement>> StopAndReadLinesAsync()
     {
         await _app.DisposeAsync();
