@@ -15,12 +15,13 @@ try
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     builder.AddClinicLogging();
+    builder.AddClinicStaticAssets();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddClinicOptions();
     builder.Services.AddClinicData(builder.Environment);
     builder.Services.AddClinicSecurity();
     builder.Services.AddClinicWeb();
-    builder.Services.AddClinicPerformance();
+    builder.Services.AddClinicCompression();
     builder.Services.AddArticles();
     builder.Services.AddConsultations();
     builder.Services.AddEmail();
@@ -43,7 +44,6 @@ try
         app.UseHsts();
     }
 
-    app.UseClinicStaticFiles();
     app.UseHeadAsGet();
     app.UseRouting();
     // For every request, not only the staff area's: the output cache below must know who is signed in.
@@ -53,8 +53,10 @@ try
     app.UseRateLimiter();
     // After authentication, so the cache policy can see a signed-in user and stay out of the way.
     app.UseOutputCache();
+    app.UseClinicCompression();
+    app.MapStaticAssets();
     app.MapHealthChecks("/healthz");
-    app.MapControllers();
+    app.MapControllers().WithStaticAssets();
     app.MapEarlierStaffAddresses();
 
     await app.RunAsync();

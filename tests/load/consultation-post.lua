@@ -2,9 +2,23 @@
 -- real insert (request + two outbox rows in one transaction). The antiforgery token, its cookie and the
 -- protected form-start token come from one GET of the form made by consultation-post.sh; antiforgery tokens
 -- are not single-use, so every connection may reuse them.
--- With a think time, each connection waits a random time (exponential, that mean) before each request, like
--- people who do not all press Send at once: the run then measures latency at that offered load, not at saturation.
---   wrk ... -s consultation-post.lua URL -- "<hidden fields, url-encoded, without IdempotencyKey>" "<Cookie header>" <max requests per thread> [mean think time, ms]
+-- With a rate, each wrk thread sends at that many requests per second on average, at random moments (Poisson
+-- arrivals, like people who do not all press Send at once) whatever the responses take: the run then measures
+-- latency at that offered load, not at saturation, where latency is only connections / throughput.
+--   wrk ... -s consultation-post.lua URL -- "<hidden fields, url-encoded, without IdempotencyKey>" "<Cookie header>" <max requests per thread> [requests per second per thread]
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } clinic_timespec;
+  int clock_gettime(int clock, clinic_timespec *now);
+]]
+local clock_now = ffi.new("clinic_timespec")
+local CLOCK_MONOTONIC = 1
+
+local function now_ms()
+    ffi.C.clock_gettime(CLOCK_MONOTONIC, clock_now)
+    return tonumber(clock_now.tv_sec) * 1000 + tonumber(clock_now.tv_nsec) / 1e6
+end
+
 local threads = {}
 local counter = 1
 
@@ -18,7 +32,8 @@ function init(args)
     hidden = args[1]
     cookie = args[2]
     max_requests = tonumber(args[3] or "100000")
-    think_ms = tonumber(args[4] or "0")
+    rate = tonumber(args[4] or "0")
+    next_send = nil
     sent = 0
     confirmed = 0
     other = 0
@@ -34,11 +49,15 @@ local function uuid()
         0x8000 + math.random(0, 0x3fff), math.random(0, 0xffff), math.random(0, 0xffffffff))
 end
 
+-- The time until this thread's next send: its schedule advances by an exponential gap (mean 1000 / rate ms)
+-- per request; a send that is late goes at once.
 function delay()
-    if think_ms <= 0 then
+    if rate <= 0 then
         return 0
     end
-    return math.floor(-think_ms * math.log(1 - math.random()))
+    local now = now_ms()
+    next_send = (next_send or now) - 1000 / rate * math.log(1 - math.random())
+    return math.max(0, math.floor(next_send - now))
 end
 
 function request()

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Throughput and latency of the consultation POST (a real insert per request), beside the same app serving
-# the form page's bytes as a static file and rendering the form page itself (no write), in one run.
-# Publishes the app, runs it in Production on 127.0.0.1 with a temporary database, a pickup mail folder,
-# MinimumFillSeconds=0 and a rate limit no benchmark reaches; GETs the form once for its antiforgery
-# token, cookie and start token; runs wrk with consultation-post.lua (fresh idempotency key per POST);
-# then counts the stored requests in the database; then runs the POST again paced (each connection waits a
-# random think time, mean THINK_MS, before each request) to measure latency below saturation; then stops the app.
+# The consultation POST (a real insert per request): its maximum rate, and its latency at a paced load of half
+# that rate, beside the form page itself (rendered, no write), in one run. Publishes the app, runs it in
+# Production (logging as shipped) on 127.0.0.1 with a temporary database, a pickup mail folder,
+# MinimumFillSeconds=0 and a rate limit no benchmark reaches; GETs the form once for its antiforgery token,
+# cookie and start token; runs wrk with consultation-post.lua (fresh idempotency key per POST) at saturation:
+# that run's rate is the maximum; counts the stored requests in the database; then, once the outbox has
+# drained, sends the POST at PACE (default 0.5) times that rate, at random moments whatever the responses take
+# (wrk2 is not in Debian: consultation-post.lua keeps the schedule), which is where the p99 target of issue 19
+# applies; then stops the app.
 #
-#   [WARMUP=60] [BASELINE_WARMUP=15] [THINK_MS=100] tests/load/consultation-post.sh [seconds] [connections] [max requests per wrk thread]
+#   [WARMUP=60] [BASELINE_WARMUP=15] [PACE=0.5] tests/load/consultation-post.sh [seconds] [connections] [max requests per wrk thread]
 #
 # Needs: the .NET SDK, curl, wrk, python3, sqlite3. Touches nothing outside a temp folder.
 set -euo pipefail
@@ -21,7 +23,7 @@ MAX_PER_THREAD="${3:-50000}"
 WARMUP="${WARMUP:-60}"
 # The baselines share most of that code, and a static file needs little.
 BASELINE_WARMUP="${BASELINE_WARMUP:-15}"
-THINK_MS="${THINK_MS:-100}"
+PACE="${PACE:-0.5}"
 PORT="${PORT:-5398}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/tests/load"
@@ -62,8 +64,6 @@ PY
 COOKIE="$(awk -F'\t' '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "} /^#HttpOnly_/ {sub(/^#HttpOnly_/, ""); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$WORK/cookies.txt")"
 grep -q "__RequestVerificationToken" <<<"$HIDDEN" || { echo "No antiforgery token in the form" >&2; exit 1; }
 
-STATIC="/bench/consultation.html"
-cp "$WORK/form.html" "$WORK/webroot$STATIC"
 BYTES=$(wc -c <"$WORK/form.html")
 
 # A mail system collects the pickup folder; here the script does, before each measured run, so a run does not
@@ -88,11 +88,11 @@ BACKLOG=$(pending)
 drain() { for _ in $(seq 1 120); do [[ "$(pending)" == "0" ]] && break; sleep 0.5; done; }
 drain
 collect_mail
-# The same POST at an offered load below saturation: CONNECTIONS people, each sending about every THINK_MS.
-PACED_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/consultation-post.lua" "$BASE" -- "$HIDDEN" "$COOKIE" "$MAX_PER_THREAD" "$THINK_MS")"
+# The same POST at PACE times the maximum just measured, spread over wrk's two threads.
+MAX_RATE="$(awk '/Requests\/sec/ {print $2}' <<<"$POST_OUT")"
+PACED_RATE="$(awk -v m="$MAX_RATE" -v p="$PACE" 'BEGIN {printf "%.0f", m * p}')"
+PACED_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/consultation-post.lua" "$BASE" -- "$HIDDEN" "$COOKIE" "$MAX_PER_THREAD" "$(awk -v r="$PACED_RATE" 'BEGIN {print r / 2}')")"
 drain
-wrk -t2 -c"$CONNECTIONS" -d"${BASELINE_WARMUP}s" "$BASE$STATIC" >/dev/null
-STATIC_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$STATIC")"
 # The form page itself: the same middleware, antiforgery and MVC, rendered by Razor, but no write.
 wrk -t2 -c"$CONNECTIONS" -d"${BASELINE_WARMUP}s" "$BASE/consultation" >/dev/null
 FORM_OUT="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/consultation")"
@@ -110,14 +110,17 @@ echo "Machine: $(describe_machine)"
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, after a ${WARMUP} s warm-up (baselines ${BASELINE_WARMUP} s), against $BASE"
 printf '%-44s %10s %10s %10s %10s %10s\n' "Request" "requests" "req/s" "p50" "p99" "avg"
 printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation" "$(count "$POST_OUT")" "$(rps "$POST_OUT")" "$(p50 "$POST_OUT")" "$(p99 "$POST_OUT")" "$(latency "$POST_OUT")"
-printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation, paced (think ${THINK_MS} ms)" "$(count "$PACED_OUT")" "$(rps "$PACED_OUT")" "$(p50 "$PACED_OUT")" "$(p99 "$PACED_OUT")" "$(latency "$PACED_OUT")"
-printf '%-44s %10s %10s %10s %10s %10s\n' "GET $STATIC (static, $BYTES bytes)" "$(count "$STATIC_OUT")" "$(rps "$STATIC_OUT")" "$(p50 "$STATIC_OUT")" "$(p99 "$STATIC_OUT")" "$(latency "$STATIC_OUT")"
-printf '%-44s %10s %10s %10s %10s %10s\n' "GET /consultation (the form, no write)" "$(count "$FORM_OUT")" "$(rps "$FORM_OUT")" "$(p50 "$FORM_OUT")" "$(p99 "$FORM_OUT")" "$(latency "$FORM_OUT")"
+printf '%-44s %10s %10s %10s %10s %10s\n' "POST /consultation, paced at ${PACED_RATE}/s" "$(count "$PACED_OUT")" "$(rps "$PACED_OUT")" "$(p50 "$PACED_OUT")" "$(p99 "$PACED_OUT")" "$(latency "$PACED_OUT")"
+printf '%-44s %10s %10s %10s %10s %10s\n' "GET /consultation (the form, $BYTES bytes)" "$(count "$FORM_OUT")" "$(rps "$FORM_OUT")" "$(p50 "$FORM_OUT")" "$(p99 "$FORM_OUT")" "$(latency "$FORM_OUT")"
 echo "POST errors: $(awk '/^Other responses/ {print $3}' <<<"$POST_OUT") non-confirmation responses; $(errors "$POST_OUT" || true)"
 echo "Paced POST errors: $(awk '/^Other responses/ {print $3}' <<<"$PACED_OUT") non-confirmation responses; $(errors "$PACED_OUT" || true)"
-grep -q "Non-2xx" <<<"$STATIC_OUT" && echo "Static: $(awk '/Non-2xx/' <<<"$STATIC_OUT")"
 grep -q "Non-2xx" <<<"$FORM_OUT" && echo "Form: $(awk '/Non-2xx/' <<<"$FORM_OUT")"
 echo "Requests stored during the measured POST run: $((AFTER - BEFORE))"
 echo "Emails waiting in the outbox when the POST run ended: $BACKLOG; still waiting now: $(pending)"
 collect_mail
 echo "Emails written to the pickup folder so far: $DELIVERED"
+echo
+echo "Maximum POST rate (saturated, $CONNECTIONS connections): $MAX_RATE/s"
+awk -v p="$(p99 "$PACED_OUT")" -v r="$(rps "$PACED_OUT")" -v t="$PACED_RATE" 'BEGIN {
+    ms = (p ~ /us$/) ? p / 1000 : (p ~ /ms$/) ? p + 0 : p * 1000
+    printf "Paced at %s/s (offered), %s/s (sent): p99 %s (target < 20 ms: %s)\n", t, r, p, ms < 20 ? "met" : "NOT met" }'

@@ -11,14 +11,26 @@ public static class LoggingExtensions
     /// <c>Log.Logger</c> is left alone, so several hosts in one process (tests) each write to their own
     /// sinks instead of to whichever host started last.
     /// </summary>
+    /// <remarks>
+    /// The sinks under <c>Serilog:WriteTo</c> are written by one background thread (Serilog.Sinks.Async), so a
+    /// request only queues its line and never waits for formatting, the console or the disk. A full queue makes
+    /// the writer wait rather than drop lines; the queue is emptied into the sinks when the host stops.
+    /// </remarks>
     public static WebApplicationBuilder AddClinicLogging(this WebApplicationBuilder builder)
     {
         CheckLevels(builder.Configuration.GetSection("Serilog:MinimumLevel"));
         builder.Services.AddSerilog((services, logger) =>
         {
+            // Read when the logger is built, so settings added after this call (hosting, tests) count.
+            var serilog = builder.Configuration.GetSection("Serilog");
+            var levelsAndEnrichers = Keys(serilog, key => !IsSinkKey(key));
+            var sinks = Keys(serilog, key => IsSinkKey(key) || key.StartsWith("Serilog:Using", StringComparison.OrdinalIgnoreCase));
             try
             {
-                logger.ReadFrom.Configuration(builder.Configuration);
+                logger.ReadFrom.Configuration(levelsAndEnrichers)
+                    .WriteTo.Async(
+                        queue => queue.Logger(writer => writer.MinimumLevel.Verbose().ReadFrom.Configuration(sinks)),
+                        blockWhenFull: true);
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
             {
@@ -29,6 +41,13 @@ public static class LoggingExtensions
         }, preserveStaticLogger: true);
         return builder;
     }
+
+    private static bool IsSinkKey(string key) => key.StartsWith("Serilog:WriteTo", StringComparison.OrdinalIgnoreCase);
+
+    private static IConfiguration Keys(IConfigurationSection section, Func<string, bool> keep) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(section.AsEnumerable().Where(entry => keep(entry.Key)))
+            .Build();
 
     /// <summary>The levels people most often edit, checked by name so a typo names its key.</summary>
     private static void CheckLevels(IConfigurationSection minimumLevel)

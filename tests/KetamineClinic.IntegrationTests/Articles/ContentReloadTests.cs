@@ -41,6 +41,35 @@ public sealed class ContentReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task In_development_an_edit_also_replaces_the_cached_compressed_copies()
+    {
+        WriteArticle("compressed.md", "Before the edit");
+        using var app = CreateApp("Development");
+        var client = app.CreateClient();
+        Assert.Contains("Before the edit", await GetBrotliPageAsync(client, "/articles/compressed"), StringComparison.Ordinal);
+
+        WriteArticle("compressed.md", "After the edit");
+
+        var page = "";
+        for (var attempt = 0; attempt < 50 && !page.Contains("After the edit", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            page = await GetBrotliPageAsync(client, "/articles/compressed");
+        }
+
+        Assert.Contains("After the edit", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> GetBrotliPageAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+        return System.Text.Encoding.UTF8.GetString(ContentEncodings.Decode(await response.Content.ReadAsByteArrayAsync(), "br"));
+    }
+
+    [Fact]
     public async Task A_broken_file_is_skipped_and_the_rest_of_the_site_stays_up()
     {
         WriteArticle("good.md", "A good article");

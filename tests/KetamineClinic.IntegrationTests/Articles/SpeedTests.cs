@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using KetamineClinic.IntegrationTests.Infrastructure;
 
 namespace KetamineClinic.IntegrationTests.Articles;
@@ -42,31 +41,121 @@ public sealed class SpeedTests(ClinicAppFactory app) : IClassFixture<ClinicAppFa
     }
 
     [Theory]
-    [InlineData("br")]
-    [InlineData("gzip")]
-    public async Task Pages_are_compressed_when_the_browser_accepts_it(string encoding)
+    [InlineData("/")]
+    [InlineData("/articles")]
+    [InlineData("/articles/how-ketamine-works")]
+    [InlineData("/faq")]
+    [InlineData("/treatment")]
+    public async Task Each_encoding_of_a_page_is_the_same_page_with_its_own_validator(string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/articles/what-the-research-says");
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
-        using var response = await app.CreateClient().SendAsync(request);
+        var (plain, plainPage) = await GetAsync(path, acceptEncoding: null);
+        var (brotli, brotliPage) = await GetAsync(path, "gzip, deflate, br, zstd");
+        var (gzip, gzipPage) = await GetAsync(path, "gzip");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Equal(plainPage, brotliPage);
+        Assert.Equal(plainPage, gzipPage);
+        Assert.All([plain, brotli, gzip], response => Assert.Contains("Accept-Encoding", response.Headers.Vary));
+        Assert.Equal(3, new[] { plain, brotli, gzip }.Select(r => r.Headers.ETag?.Tag).Distinct().Count(tag => tag is not null));
     }
 
     [Fact]
-    public async Task Fingerprinted_static_files_are_cached_for_a_year()
+    public async Task A_page_is_compressed_once_and_its_cached_copy_served_after()
+    {
+        var (first, firstPage) = await GetAsync("/articles/what-the-research-says", "br");
+        var (second, secondPage) = await GetAsync("/articles/what-the-research-says", "gzip, br");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentLength, second.Content.Headers.ContentLength);
+        Assert.Equal(firstPage, secondPage);
+    }
+
+    [Fact]
+    public async Task A_matching_if_none_match_gets_304_with_the_validator_vary_and_security_headers()
+    {
+        var (page, _) = await GetAsync("/articles/how-ketamine-works", "br");
+        var etag = page.Headers.ETag!.Tag;
+
+        var (notModified, body) = await GetAsync("/articles/how-ketamine-works", "br", etag);
+        var (otherEncoding, _) = await GetAsync("/articles/how-ketamine-works", "gzip", etag);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(body);
+        Assert.Equal(etag, notModified.Headers.ETag?.Tag);
+        Assert.Contains("Accept-Encoding", notModified.Headers.Vary);
+        Assert.Single(notModified.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(HttpStatusCode.OK, otherEncoding.StatusCode);
+    }
+
+    [Fact]
+    public async Task Head_gets_the_headers_of_the_cached_copy()
+    {
+        var (get, _) = await GetAsync("/faq", "br");
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/faq");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        using var head = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task The_consultation_form_is_never_stored_by_the_cache_in_any_encoding()
+    {
+        var (first, firstPage) = await GetAsync("/consultation", "br");
+        var (second, secondPage) = await GetAsync("/consultation", "br");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+        Assert.Null(second.Headers.ETag);
+        Assert.NotEqual(firstPage, secondPage);
+    }
+
+    [Fact]
+    public async Task Static_assets_have_fingerprinted_urls_cached_as_immutable_with_a_compressed_copy()
     {
         var client = app.CreateClient();
-        var document = await client.GetDocumentAsync("/");
-        var stylesheet = document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-        Assert.Contains("?v=", stylesheet, StringComparison.Ordinal);
+        var home = await client.GetDocumentAsync("/");
+        var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        var form = await client.GetDocumentAsync("/consultation");
+        var scripts = form.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
 
-        using var response = await client.GetAsync(stylesheet);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(response.Headers.CacheControl?.Public);
-        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
-        Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", stylesheet);
+        Assert.Contains(scripts, src => System.Text.RegularExpressions.Regex.IsMatch(src, @"^/js/consultation-form\.[a-z0-9]+\.js$"));
+        var (plain, plainBytes) = await GetAsync(stylesheet, acceptEncoding: null);
+        var (gzip, gzipBytes) = await GetAsync(stylesheet, "gzip, deflate, br, zstd");
+        Assert.All([plain, gzip], response =>
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        });
+        Assert.NotEmpty(gzip.Content.Headers.ContentEncoding);
+        Assert.Equal(plainBytes, gzipBytes);
+    }
+
+    /// <summary>GET with the given Accept-Encoding (none when null), and the body decoded from what it was sent in.</summary>
+    private async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string path, string? acceptEncoding, string? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        var response = await app.CreateClient().SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return (response, ContentEncodings.Decode(body, response.Content.Headers.ContentEncoding.SingleOrDefault()));
     }
 
     [Fact]

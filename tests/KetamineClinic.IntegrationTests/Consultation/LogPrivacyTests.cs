@@ -38,7 +38,8 @@ public sealed class LogPrivacyTests : IDisposable
                 list => list.Count == 2 && list.All(m => m.Status == OutboxStatus.Failed));
         }
 
-        var log = await ReadLogAsync();
+        // The file is written from a buffer, at least once a second.
+        var log = await Eventually.GetAsync(ReadLogAsync, text => text.Contains("SocketException", StringComparison.Ordinal));
 
         Assert.Contains(reference, log, StringComparison.Ordinal);
         Assert.Contains("discarded as automated", log, StringComparison.Ordinal);

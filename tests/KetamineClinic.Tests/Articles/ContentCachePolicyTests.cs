@@ -43,6 +43,19 @@ public sealed class ContentCachePolicyTests
         Assert.Contains(ContentCachePolicy.Tag, context.Tags);
     }
 
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData(null, "identity")]
+    public async Task Entries_vary_by_the_encoding_sent_not_by_how_accept_encoding_is_spelled(string? acceptEncoding, string encoding)
+    {
+        var context = await RequestAsync("/faq", arrange: http => http.Request.Headers.AcceptEncoding = acceptEncoding);
+
+        Assert.Equal(encoding, context.CacheVaryByRules.VaryByValues["Content-Encoding"]);
+        Assert.Equal(0, context.CacheVaryByRules.HeaderNames.Count);
+    }
+
     [Fact]
     public async Task Posts_and_signed_in_users_are_not_cached()
     {

@@ -1,4 +1,6 @@
+using KetamineClinic.Web.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 
 namespace KetamineClinic.Web.Features.Articles;
 
@@ -30,6 +32,8 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         // Only the article list's tag filter changes the page; other query strings must not multiply entries.
         context.CacheVaryByRules.QueryKeys = "tag";
+        // One entry per encoding sent (CachedPageCompression compresses it once), not per Accept-Encoding spelling.
+        context.CacheVaryByRules.VaryByValues[HeaderNames.ContentEncoding] = CachedPageCompression.ChooseEncoding(request.Headers.AcceptEncoding);
         context.ResponseExpirationTimeSpan = Duration;
         context.Tags.Add(Tag);
         return ValueTask.CompletedTask;
