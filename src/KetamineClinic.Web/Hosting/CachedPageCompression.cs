@@ -45,24 +45,32 @@ public sealed class CachedPageCompression(RequestDelegate next)
 
         var response = context.Response;
         var body = new ReadOnlyMemory<byte>(page.GetBuffer(), 0, (int)page.Length);
-        if (IsCompressible(response))
+        if (!IsCompressible(response))
         {
-            var encoding = ChooseEncoding(context.Request.Headers.AcceptEncoding);
-            body = encoding switch
+            // Passed on as written, and nothing at all for an empty body: a 404 with none still has its error page
+            // written by the status-code pages, which must find the response neither started nor given a length.
+            if (body.Length > 0)
             {
-                Brotli => CompressWithBrotli(body.Span),
-                Gzip => CompressWithGzip(body.Span),
-                _ => body,
-            };
-            if (encoding != Identity)
-            {
-                response.Headers.ContentEncoding = encoding;
+                await cacheBody.Stream.WriteAsync(body, context.RequestAborted);
             }
 
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-            response.Headers.ETag = EntityTagOf(body.Span);
+            return;
         }
 
+        var encoding = ChooseEncoding(context.Request.Headers.AcceptEncoding);
+        body = encoding switch
+        {
+            Brotli => CompressWithBrotli(body.Span),
+            Gzip => CompressWithGzip(body.Span),
+            _ => body,
+        };
+        if (encoding != Identity)
+        {
+            response.Headers.ContentEncoding = encoding;
+        }
+
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        response.Headers.ETag = EntityTagOf(body.Span);
         response.ContentLength = body.Length;
         await cacheBody.Stream.WriteAsync(body, context.RequestAborted);
     }
