@@ -1,6 +1,8 @@
 using System.Net;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Web.Forms;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KetamineClinic.IntegrationTests.Consultation;
@@ -235,7 +237,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused_with_400()
+    public async Task A_post_without_the_antiforgery_token_gets_the_form_back_with_what_was_typed_and_nothing_is_stored()
     {
         using var client = factory.CreateBrowser();
         var hidden = (await client.OpenFormAsync()).Where(f => f.Key != "__RequestVerificationToken");
@@ -243,7 +245,28 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
 
         using var response = await client.PostFormAsync(hidden, ConsultationFormPoster.ValidFields());
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains(FormProblems.CouldNotCheck, page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Quinn", page.QuerySelector("#LastName")!.GetAttribute("value"));
+        Assert.Equal(before, await CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task With_cookies_turned_off_the_form_comes_back_with_what_was_typed_and_a_line_saying_why()
+    {
+        // A browser with cookies off sends the token in the form but never the antiforgery cookie.
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        var hidden = await client.OpenFormAsync();
+        var before = await CountRequestsAsync();
+
+        using var response = await client.PostFormAsync(hidden, ConsultationFormPoster.ValidFields("Panic most mornings."));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
+        Assert.Contains("cookies are turned off", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Panic most mornings.", page.QuerySelector("#HelpWith")!.TextContent.Trim());
         Assert.Equal(before, await CountRequestsAsync());
     }
 
@@ -290,6 +313,10 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         { "unknown concern", ["Concerns", "'; DROP TABLE ConsultationRequests; --"] },
         { "unknown screening answer", ["Pregnancy", "<script>alert(1)</script>"] },
         { "emoji name too long", ["LastName", string.Concat(Enumerable.Repeat("😀", 200))] },
+        { "a name of zero-width spaces", ["FirstName", "\u200B\u200B\u200C"] },
+        { "a name with a direction override", ["LastName", "Quinn\u202Egnp.exe"] },
+        { "help text of spaces and direction marks", ["HelpWith", " \u200E\u200F\u2066 \u2069 "] },
+        { "a best time of zero-width joiners", ["BestTimeToReach", "\u200D\u200D"] },
     };
 
     [Theory]
@@ -311,16 +338,25 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Equal(before, await CountRequestsAsync());
     }
 
-    [Fact]
-    public async Task A_null_character_is_refused_by_the_form_reader_with_400_and_nothing_is_stored()
+    [Theory]
+    [InlineData("HelpWith", "hello\u0000world", "helloworld")]
+    [InlineData("FirstName", "Av\u0000ery", "Avery")]
+    public async Task A_null_character_gives_the_form_back_with_the_text_kept_without_it_and_nothing_is_stored(string field, string typed, string shown)
     {
         using var client = factory.CreateBrowser();
-        var fields = ConsultationFormPoster.ValidFields("hello\u0000world");
+        var fields = ConsultationFormPoster.ValidFields();
+        fields[field] = typed;
         var before = await CountRequestsAsync();
 
         using var response = await client.SubmitAsync(fields);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        var input = page.QuerySelector($"#{field}")!;
+        Assert.Equal(shown, input.LocalName == "textarea" ? input.TextContent.Trim() : input.GetAttribute("value"));
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(FormProblems.NullCharacterRemoved, page.QuerySelector($"#{field}-error")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($".error-summary a[href='#{field}']"));
         Assert.Equal(before, await CountRequestsAsync());
     }
 

@@ -16,6 +16,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("Email__StaffRecipients__0", "nobody", "Email:StaffRecipients:0")]
     [InlineData("Email__Smtp__Security", "Maybe", "Email:Smtp:Security")]
     [InlineData("Consultation__MinimumAge", "0", "Consultation:MinimumAge")]
+    [InlineData("Consultation__FormLifetimeHours", "0", "Consultation:FormLifetimeHours")]
     [InlineData("Clinic__Course__Sessions", "0", "Clinic:Course:Sessions")]
     [InlineData("Clinic__Course__Weeks__Max", "1", "Clinic:Course:Weeks:Max")]
     [InlineData("Clinic__Course__VisitMinutes", "two hours", "Clinic:Course:VisitMinutes")]

@@ -98,10 +98,28 @@ public sealed class SelfCheckTests(ClinicAppFactory app) : IClassFixture<ClinicA
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_rejected()
+    public async Task A_post_without_the_antiforgery_token_is_not_scored_and_says_why()
     {
         using var response = await app.CreateClient().PostAsync("/self-check",
-            new FormUrlEncodedContent([new("Answers[0]", "1")]));
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            new FormUrlEncodedContent([.. Enumerable.Range(0, 7).Select(i => new KeyValuePair<string, string>($"Answers[{i}]", "1"))]));
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector("[data-testid=score]"));
+        Assert.Contains("cookies are turned off", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_cookies_turned_off_the_answers_come_back_checked_with_a_line_saying_why()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        using var response = await PostAsync(client, "1", "2", "3", "0", "1", "2", "3");
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cookies are turned off", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-testid=score]"));
+        Assert.True(page.QuerySelector("#q2-3")!.HasAttribute("checked"));
     }
 }

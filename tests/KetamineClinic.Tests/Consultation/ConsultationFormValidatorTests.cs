@@ -224,4 +224,29 @@ public sealed class ConsultationFormValidatorTests
         Assert.Equal(["ptsd", "panic"], form.Answers.Of(HealthQuestions.Concerns));
         Assert.True(_validator.Validate(form).IsValid);
     }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u200B\u200D\uFEFF")]
+    [InlineData("\u202E\u2066")]
+    [InlineData("--")]
+    public void A_name_without_a_letter_or_digit_is_refused(string value) =>
+        AssertOnlyError(f => f.FirstName = value, "FirstName", "Enter your first name in letters.");
+
+    [Theory]
+    [InlineData("Quinn\u202Egnp.exe")]
+    [InlineData("\u2067Quinn")]
+    [InlineData("Qu\u202Ainn")]
+    public void Direction_overrides_are_refused_in_names(string value) =>
+        AssertOnlyError(f => f.LastName = value, "LastName", "Last name contains characters we cannot accept.");
+
+    [Fact]
+    public void Optional_text_of_invisible_characters_only_is_refused_but_real_words_in_any_script_pass()
+    {
+        AssertOnlyError(f => f.BestTimeToReach = "\u200B\u200B", "BestTimeToReach", "Best time to reach you needs words or numbers, or leave it empty.");
+        AssertOnlyError(f => f.HelpWith = "\u200E\u200F", "HelpWith", "Tell us in words what you would like help with.");
+        AssertValid(f => f.LastName = "Nguyễn-García");
+        AssertValid(f => f.FirstName = "سارة");
+        AssertValid(f => f.BestTimeToReach = "After 5");
+    }
 }

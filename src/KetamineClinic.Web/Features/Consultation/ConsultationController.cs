@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using KetamineClinic.Data;
+using KetamineClinic.Web.Forms;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KetamineClinic.Web.Features.Consultation;
 
+/// <summary>Every POST here checks its antiforgery token (<see cref="ForgivingFormPostAttribute"/> on the form's own POST).</summary>
 [AutoValidateAntiforgeryToken]
 public sealed partial class ConsultationController(
     IValidator<ConsultationForm> validator,
@@ -16,6 +18,8 @@ public sealed partial class ConsultationController(
     ILogger<ConsultationController> logger) : Controller
 {
     public const int MaxRequestBytes = 64 * 1024;
+    public const string ExpiredMessage =
+        "This form was opened a long time ago, so for your security it has to be sent again. Nothing was sent yet: check your answers and press the button.";
 
     [HttpGet("/consultation")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -27,6 +31,7 @@ public sealed partial class ConsultationController(
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(ValueCountLimit = 200, KeyLengthLimit = 200, ValueLengthLimit = 16 * 1024, MultipartBodyLengthLimit = MaxRequestBytes)]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [ForgivingFormPost]
     public async Task<IActionResult> Index(
         ConsultationForm form,
         [FromServices] ConsultationIntake intake,
@@ -45,7 +50,14 @@ public sealed partial class ConsultationController(
         // Binding errors (a bool or Guid that was not one) are covered by the validator's own, friendlier messages.
         ModelState.Clear();
         var validation = await validator.ValidateAsync(form, cancellationToken);
-        if (!validation.IsValid)
+        List<FieldError> problems = [.. FormProblems.Of(HttpContext).Describe(ModelState)];
+        if (botCheck.HasExpired(form))
+        {
+            problems.Add(new FieldError(null, ExpiredMessage));
+            form.FormStarted = botCheck.IssueStartToken();
+        }
+
+        if (!validation.IsValid || problems.Count > 0)
         {
             validation.AddToModelState(ModelState);
             if (form.IdempotencyKey == Guid.Empty)
@@ -53,7 +65,7 @@ public sealed partial class ConsultationController(
                 form.IdempotencyKey = Guid.NewGuid();
             }
 
-            return View(ConsultationPage.Returned(form, validation));
+            return View(ConsultationPage.Returned(form, problems, validation));
         }
 
         var source = new SubmissionSource(

@@ -22,12 +22,16 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
         RuleFor(f => f.FirstName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter your first name.")
             .MaximumLength(ConsultationForm.NameMaxLength).WithMessage($"First name must be {ConsultationForm.NameMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("First name contains characters we cannot accept.");
+            .Must(BeSingleLineText).WithMessage("First name contains characters we cannot accept.")
+            .Must(HaveALetterOrDigit).WithMessage("Enter your first name in letters.")
+            .Must(BeFreeOfDirectionOverrides).WithMessage("First name contains characters we cannot accept.");
 
         RuleFor(f => f.LastName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter your last name.")
             .MaximumLength(ConsultationForm.NameMaxLength).WithMessage($"Last name must be {ConsultationForm.NameMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("Last name contains characters we cannot accept.");
+            .Must(BeSingleLineText).WithMessage("Last name contains characters we cannot accept.")
+            .Must(HaveALetterOrDigit).WithMessage("Enter your last name in letters.")
+            .Must(BeFreeOfDirectionOverrides).WithMessage("Last name contains characters we cannot accept.");
 
         RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter your email address.")
@@ -52,11 +56,13 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
         RuleFor(f => f.HelpWith).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Tell us briefly what you would like help with.")
             .MaximumLength(ConsultationForm.HelpWithMaxLength).WithMessage($"Please keep this to {ConsultationForm.HelpWithMaxLength:N0} characters or fewer.")
-            .Must(BeMultiLineText).WithMessage("This text contains characters we cannot accept.");
+            .Must(BeMultiLineText).WithMessage("This text contains characters we cannot accept.")
+            .Must(HaveALetterOrDigit).WithMessage("Tell us in words what you would like help with.");
 
         RuleFor(f => f.BestTimeToReach).Cascade(CascadeMode.Stop)
             .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"Best time to reach you must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("Best time to reach you contains characters we cannot accept.");
+            .Must(BeSingleLineText).WithMessage("Best time to reach you contains characters we cannot accept.")
+            .Must(HaveALetterOrDigit).WithMessage("Best time to reach you needs words or numbers, or leave it empty.");
 
         foreach (var question in HealthQuestions.All)
         {
@@ -68,7 +74,8 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
 
         RuleFor(f => f.HeardAboutUs).Cascade(CascadeMode.Stop)
             .MaximumLength(ConsultationForm.ShortTextMaxLength).WithMessage($"How you heard about us must be {ConsultationForm.ShortTextMaxLength} characters or fewer.")
-            .Must(BeSingleLineText).WithMessage("How you heard about us contains characters we cannot accept.");
+            .Must(BeSingleLineText).WithMessage("How you heard about us contains characters we cannot accept.")
+            .Must(HaveALetterOrDigit).WithMessage("How you heard about us needs words or numbers, or leave it empty.");
 
         RuleFor(f => f.Consent)
             .Equal(true).WithMessage(TickConsent);
@@ -82,6 +89,13 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
     }
 
     private static bool BeSingleLineText(string? value) => value is null || !value.Any(char.IsControl);
+
+    /// <summary>Text made only of spaces, zero-width characters or direction marks looks empty but is not: refused.</summary>
+    private static bool HaveALetterOrDigit(string? value) => string.IsNullOrEmpty(value) || value.Any(char.IsLetterOrDigit);
+
+    /// <summary>Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a name read differently on staff screens.</summary>
+    private static bool BeFreeOfDirectionOverrides(string? value) =>
+        value is null || !value.Any(c => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'));
 
     private static bool BeMultiLineText(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));

@@ -13,6 +13,9 @@ public sealed class ConsultationOptions
     /// <summary>A post sooner than this after the form was shown is treated as a bot.</summary>
     public int MinimumFillSeconds { get; set; } = 3;
 
+    /// <summary>A form shown longer ago than this is given back, with what was typed, to be sent again.</summary>
+    public int FormLifetimeHours { get; set; } = 4;
+
     public ConsultationRateLimitOptions RateLimit { get; set; } = new();
 }
 
@@ -38,6 +41,11 @@ public sealed class ConsultationOptionsValidator : IValidateOptions<Consultation
         if (options.MinimumFillSeconds is < 0 or > 3600)
         {
             failures.Add($"{ConsultationOptions.Section}:MinimumFillSeconds must be between 0 and 3600, but is {options.MinimumFillSeconds}.");
+        }
+
+        if (options.FormLifetimeHours is < 1 or > 168)
+        {
+            failures.Add($"{ConsultationOptions.Section}:FormLifetimeHours must be between 1 and 168, but is {options.FormLifetimeHours}.");
         }
 
         if (options.RateLimit.PermitLimit < 1)

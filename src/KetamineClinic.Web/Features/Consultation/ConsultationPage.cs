@@ -8,14 +8,19 @@ public sealed record ConsultationPage(ConsultationForm Form, ErrorSummary Proble
 {
     public static ConsultationPage Blank(ConsultationForm form) => new(form, ErrorSummary.None);
 
-    /// <summary>The validator's failures, in its order (the order of the fields on the page); a failure with no field on the page links nowhere.</summary>
-    public static ConsultationPage Returned(ConsultationForm form, ValidationResult validation)
+    /// <summary>
+    /// The problems with the post as a whole or a field's raw text (first), then the validator's failures in its order
+    /// (the order of the fields on the page); a failure with no field on the page links nowhere.
+    /// </summary>
+    public static ConsultationPage Returned(ConsultationForm form, IReadOnlyList<FieldError> problems, ValidationResult validation)
     {
         ArgumentNullException.ThrowIfNull(validation);
         return new(form, new ErrorSummary(
         [
-            .. validation.Errors.Select(e => new FieldError(
-                e.PropertyName == nameof(ConsultationForm.IdempotencyKey) ? null : e.PropertyName, e.ErrorMessage)),
+            .. problems,
+            .. validation.Errors
+                .Where(e => !problems.Any(p => p.FieldId == e.PropertyName))
+                .Select(e => new FieldError(e.PropertyName == nameof(ConsultationForm.IdempotencyKey) ? null : e.PropertyName, e.ErrorMessage)),
         ]));
     }
 }

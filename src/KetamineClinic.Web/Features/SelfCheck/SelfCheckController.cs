@@ -1,3 +1,4 @@
+using KetamineClinic.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KetamineClinic.Web.Features.SelfCheck;
@@ -13,7 +14,7 @@ public sealed class SelfCheckController : Controller
     public IActionResult Index() => View(new SelfCheckForm());
 
     [HttpPost("")]
-    [ValidateAntiForgeryToken]
+    [ForgivingFormPost]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Score(IFormCollection form)
     {
@@ -22,7 +23,13 @@ public sealed class SelfCheckController : Controller
             .Select(i => int.TryParse(form[$"Answers[{i}]"].FirstOrDefault(), out var value) ? value : (int?)null)
             .ToList();
         var score = Gad7.Score(answers);
-        if (score is null)
+        var problems = FormProblems.Of(HttpContext);
+        foreach (var problem in problems.Describe(ModelState).Where(p => p.FieldId is null))
+        {
+            ModelState.AddModelError("", problem.Message);
+        }
+
+        if (score is null || problems.Any)
         {
             for (var i = 0; i < answers.Count; i++)
             {
