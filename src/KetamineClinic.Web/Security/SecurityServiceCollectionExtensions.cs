@@ -31,6 +31,10 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework trusts loopback by default, so anyone reaching the app on 127.0.0.1 could name any client
+            // address (and escape the rate limits, and change the audit log's address hash): only configured proxies count.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
             foreach (var (key, proxy) in Entries(configuration, "ForwardedHeaders:KnownProxies"))
             {
                 options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
@@ -43,6 +47,12 @@ public static class SecurityServiceCollectionExtensions
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
                     ? parsed
                     : throw new ClinicConfigurationException($"{key} '{network}' is not a network in CIDR form, such as 10.0.0.0/8."));
+            }
+
+            // With both lists empty the middleware checks no address at all and believes every sender: no proxy, no forwarding.
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
             }
         });
         return services;
