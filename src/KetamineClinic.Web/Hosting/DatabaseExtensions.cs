@@ -1,6 +1,7 @@
 using KetamineClinic.Data;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KetamineClinic.Web.Hosting;
@@ -17,14 +18,7 @@ public static class DatabaseExtensions
             .PersistKeysToDbContext<ClinicDbContext>()
             .ProtectKeysWithClinicCertificate(environment.ContentRootPath);
 
-        services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>(
-            name: "database",
-            customTestQuery: async (db, ct) =>
-            {
-                // Touches a real table: an empty or replaced database file is unhealthy too.
-                await db.DataProtectionKeys.AnyAsync(ct);
-                return true;
-            });
+        services.AddClinicHealthChecks();
         return services;
     }
 
@@ -42,6 +36,7 @@ public static class DatabaseExtensions
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
+            await EnsureSqliteIsWritableAsync(settings.ConnectionString, app.Lifetime.ApplicationStopping);
             await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
             // WAL (a setting stored in the file) lets pages read while the outbox writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -58,5 +53,32 @@ public static class DatabaseExtensions
         // Create the data-protection key now, outside any request's transaction, so the first form post
         // never has to write a key while it holds the database's write lock.
         scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect([1]);
+    }
+
+    /// <summary>
+    /// Takes SQLite's write lock for a moment before migrating: held by another process (a second instance on the same
+    /// file, a tool in a write transaction), start-up stops after a few seconds with one line that says so, instead of
+    /// failing inside a migration after many.
+    /// </summary>
+    private static async Task EnsureSqliteIsWritableAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // Microsoft.Data.Sqlite retries a busy database until the command times out (30 s by default): 5 s here.
+            // One statement per command: a busy statement in a batch gives up silently after the timeout.
+            command.CommandTimeout = 5;
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = "ROLLBACK";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        {
+            throw new ClinicConfigurationException(
+                $"{DatabaseOptions.ConnectionStringKey}: the SQLite database '{connection.DataSource}' is locked by another process (another instance, or a tool holding a write transaction); stop it, or give this instance a file of its own.");
+        }
     }
 }

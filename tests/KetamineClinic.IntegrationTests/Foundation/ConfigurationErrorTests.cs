@@ -52,4 +52,26 @@ public sealed class ConfigurationErrorTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_settings_file_that_is_not_json_stops_start_up_with_one_line_naming_the_file_and_position()
+    {
+        var root = Directory.CreateTempSubdirectory("clinic-config-root-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(root.FullName, "appsettings.json"), "{\n  \"Clinic\": {\n    \"Name\": \"A\",,\n  }\n}\n");
+
+            var (exitCode, _, stderr) = await AppCommand.RunAsync(root.FullName, [], environment: new() { ["ASPNETCORE_CONTENTROOT"] = root.FullName });
+
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+            Assert.Contains("appsettings.json", line, StringComparison.Ordinal);
+            Assert.Contains("line 3", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }

@@ -32,6 +32,30 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Healthz_is_503_while_the_database_cannot_be_written_and_200_again_after()
+    {
+        using var app = new ClinicAppFactory();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        await using (var holder = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var command = holder.CreateCommand();
+            // Another process holding the write lock (a backup tool, a stuck instance): reads still work, writes cannot.
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync();
+
+            using var locked = await client.GetAsync("/healthz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.StatusCode);
+        }
+
+        using var released = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+    }
+
+
     // The app's background services may create a file (a SQLite journal) while the folder is being deleted.
     private static async Task DeleteWhileTheAppRunsAsync(string directory)
     {
