@@ -34,6 +34,65 @@ public sealed class SharedKeysTests
         }
     }
 
+    [Fact]
+    public async Task An_instance_whose_certificate_cannot_decrypt_the_key_ring_refuses_to_start_and_adds_no_key()
+    {
+        var directory = Directory.CreateTempSubdirectory("clinic-two-certificates-").FullName;
+        try
+        {
+            var database = Path.Combine(directory, "shared.db");
+            var settings = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Clinic"] = $"Data Source={database}",
+                ["DataProtection__CertificatePath"] = NewCertificate(Path.Combine(directory, "first.pfx")),
+            };
+            await using (var first = await AppProcess.StartAsync(settings, Path.Combine(directory, "a")))
+            {
+                Assert.Equal(1, await KeyCountAsync(database));
+            }
+
+            // A second server without the first one's certificate (or a database restored without App_Data/keys).
+            var (exitCode, _, stderr) = await AppCommand.RunAsync(Path.Combine(directory, "b"), [], environment: new()
+            {
+                ["ConnectionStrings__Clinic"] = $"Data Source={database}",
+                ["DataProtection__CertificatePath"] = NewCertificate(Path.Combine(directory, "second.pfx")),
+            });
+
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("Configuration error: DataProtection:CertificatePath: the certificate", line, StringComparison.Ordinal);
+            Assert.Equal(1, await KeyCountAsync(database));
+
+            // The right certificate still opens it.
+            await using var again = await AppProcess.StartAsync(settings, Path.Combine(directory, "c"));
+            Assert.Equal(1, await KeyCountAsync(database));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string NewCertificate(string path)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=Test key encryption", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        return path;
+    }
+
+    private static async Task<long> KeyCountAsync(string database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM DataProtectionKeys";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task SendFromBothInstancesAsync(string directory)
     {
         // The mail server starts only after both instances hold a backlog, so both dispatchers race for the same due rows.
@@ -88,10 +147,11 @@ public sealed class SharedKeysTests
         using var toSecond = new FormClient(second.BaseAddress, cookies);
         using var accepted = await toSecond.PostAsync("/self-check", fields.Concat(answers));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("data-testid=\"score\"", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // And a token the two instances never issued is refused, so the test can tell the difference.
+        // And a token the two instances never issued is not accepted (the form comes back unscored), so the test can tell the difference.
         var forged = fields.ToDictionary(f => f.Key, f => f.Key == "__RequestVerificationToken" ? "CfDJ8forged" : f.Value);
         using var refused = await toSecond.PostAsync("/self-check", forged.Concat(answers));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("data-testid=\"score\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

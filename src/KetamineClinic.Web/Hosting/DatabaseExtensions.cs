@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Xml;
 using KetamineClinic.Data;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +53,10 @@ public static class DatabaseExtensions
             }
         }
 
+        // Before anything can add a key: an instance whose certificate cannot decrypt the ring would otherwise add a
+        // second key of its own and write health data that the other instances cannot read.
+        EnsureEveryKeyCanBeDecrypted(scope.ServiceProvider);
+
         // Create the data-protection key now, outside any request's transaction, so the first form post
         // never has to write a key while it holds the database's write lock.
         scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect([1]);
@@ -79,6 +86,23 @@ public static class DatabaseExtensions
         {
             throw new ClinicConfigurationException(
                 $"{DatabaseOptions.ConnectionStringKey}: the SQLite database '{connection.DataSource}' is locked by another process (another instance, or a tool holding a write transaction); stop it, or give this instance a file of its own.");
+        }
+    }
+
+    private static void EnsureEveryKeyCanBeDecrypted(IServiceProvider services)
+    {
+        foreach (var key in services.GetRequiredService<IKeyManager>().GetAllKeys())
+        {
+            try
+            {
+                _ = key.Descriptor;
+            }
+            catch (Exception ex) when (ex is CryptographicException or InvalidOperationException or XmlException)
+            {
+                var certificate = services.GetRequiredService<KeyEncryptionCertificate>().Path;
+                throw new ClinicConfigurationException(
+                    $"{KeyEncryptionCertificate.PathKey}: the certificate '{certificate}' cannot decrypt Data Protection key {key.KeyId} in the database; every instance needs the certificate that encrypted the key ring (docs/deployment.md, \"Keys and encryption\").");
+            }
         }
     }
 }
