@@ -16,6 +16,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
     public DbSet<RequestStatusChange> RequestStatusChanges => Set<RequestStatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     internal PersonalDataProtector Protector => protector;
 
@@ -28,6 +29,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
         builder.ApplyConfiguration(new RequestStatusChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new StaffUserConfiguration());
+        builder.ApplyConfiguration(new StaffSessionConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -611,3 +611,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    CREATE TABLE [StaffSessions] (
+        [Id] varchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Ticket] varbinary(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [IdleExpiresAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StaffSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    CREATE INDEX [IX_StaffSessions_UserId] ON [StaffSessions] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202122959_StaffSessions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

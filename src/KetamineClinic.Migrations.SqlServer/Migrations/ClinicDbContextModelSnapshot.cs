@@ -323,6 +323,37 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.ToTable("RequestStatusChanges");
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("IdleExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -575,6 +606,15 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
                         .WithMany("StatusChanges")
                         .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.StaffSession", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -308,6 +308,37 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.ToTable("RequestStatusChanges");
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IdleExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSessions");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -552,6 +583,15 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", null)
                         .WithMany("StatusChanges")
                         .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.StaffSession", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

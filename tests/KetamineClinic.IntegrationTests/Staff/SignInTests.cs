@@ -6,6 +6,7 @@ using KetamineClinic.Web.Features.Staff.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KetamineClinic.IntegrationTests.Staff;
 
@@ -272,6 +273,103 @@ public sealed class SignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_out_cookie_and_any_copy_of_it_are_refused_on_every_staff_page()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Admin);
+        var client = _app.CreateNonRedirectingClient();
+        string cookie;
+        using (var login = await client.PostLoginAsync(email, StaffSignIn.Password))
+        {
+            cookie = StaffCookieOf(login);
+        }
+
+        using var copy = CookieClient(cookie);
+        using (var before = await copy.GetAsync("/staff/requests/export"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            var session = await scope.Db.StaffSessions.SingleAsync();
+            Assert.Equal((await scope.Db.Users.SingleAsync(u => u.Email == email)).Id, session.UserId);
+            Assert.DoesNotContain(cookie.Split('=', 2)[1], session.Id, StringComparison.Ordinal);
+        }
+
+        (await client.PostFormAsync("/staff/requests", "/staff/logout", [])).Dispose();
+
+        foreach (var page in new[] { "/staff/requests", "/staff/requests/export" })
+        {
+            using var after = await copy.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.StartsWith("/staff/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        await using var end = _app.CreateDbScope();
+        Assert.False(await end.Db.StaffSessions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Resetting_a_password_ends_the_accounts_open_sessions_at_once()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var session = _app.CreateNonRedirectingClient();
+        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            var result = await scope.Services.GetRequiredService<StaffAccounts>()
+                .ResetPasswordAsync(email, "another long passphrase", AuditActor.Cli, CancellationToken.None);
+            Assert.True(result.Succeeded);
+            Assert.False(await scope.Db.StaffSessions.AnyAsync());
+        }
+
+        using var after = await session.GetAsync("/staff/requests");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_in_constant_use_ends_after_Staff_SessionMaxHours_and_an_idle_one_after_30_minutes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new ClinicAppFactory { ServiceOverrides = services => services.AddSingleton<TimeProvider>(time) };
+        app.Settings["Staff:SessionMaxHours"] = "2";
+        var active = await app.SignedInClientAsync();
+        var idle = await app.SignedInClientAsync();
+
+        // Used every 20 minutes: still open at 1 h 40 min, refused at 2 h.
+        var statuses = new List<HttpStatusCode>();
+        for (var minutes = 20; minutes <= 120; minutes += 20)
+        {
+            time.Advance(TimeSpan.FromMinutes(20));
+            using var response = await active.GetAsync("/staff/requests");
+            statuses.Add(response.StatusCode);
+            if (minutes == 40)
+            {
+                using var unused = await idle.GetAsync("/staff/requests");
+                statuses.Add(unused.StatusCode);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Redirect], statuses);
+    }
+
+    private static string StaffCookieOf(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-staff=", StringComparison.Ordinal)).Split(';')[0];
+
+    private HttpClient CookieClient(string cookie)
+    {
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = _app.ClientOptions.BaseAddress,
+        });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
     }
 
     [Fact]

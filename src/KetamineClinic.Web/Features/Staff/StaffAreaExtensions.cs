@@ -44,8 +44,13 @@ public static class StaffAreaExtensions
         // Every request re-checks the security stamp, so disabling an account ends its sessions at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<StaffCookieEvents>();
+        services.AddSingleton<StaffSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IWebHostEnvironment>(StaffCookie.Configure);
+            .Configure<IWebHostEnvironment, StaffSessionStore>((cookie, environment, sessions) =>
+            {
+                StaffCookie.Configure(cookie, environment);
+                cookie.SessionStore = sessions;
+            });
 
         services.AddClientRateLimit(LoginRateLimitPolicy, provider =>
             (provider.GetRequiredService<IOptions<StaffOptions>>().Value.LoginAttemptsPerMinute, TimeSpan.FromMinutes(1)));

@@ -10,4 +10,8 @@ public sealed class StaffOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 10000, ErrorMessage = "Staff:LoginAttemptsPerMinute must be between 1 and 10000.")]
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How long a staff session lasts after sign-in, however active (the idle timeout ends it sooner).</summary>
+    [Range(1, 168, ErrorMessage = "Staff:SessionMaxHours must be between 1 and 168.")]
+    public int SessionMaxHours { get; set; } = 12;
 }

@@ -7,7 +7,7 @@ namespace KetamineClinic.Web.Features.Staff.Retention;
 
 /// <summary>
 /// Deletes requests that are Closed or Not a candidate and have not changed for <c>Retention:Days</c>,
-/// together with their emails, notes and status history (the database cascades the delete).
+/// together with their emails, notes and status history (the database cascades the delete), and ended staff sessions.
 /// </summary>
 public sealed partial class RetentionJob(
     IServiceScopeFactory scopes,
@@ -42,6 +42,10 @@ public sealed partial class RetentionJob(
         var deleted = await db.ConsultationRequests
             .Where(r => (r.Status == RequestStatus.Closed || r.Status == RequestStatus.NotACandidate) && r.UpdatedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+
+        // Ended sessions are refused when used; this only keeps the table small.
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.StaffSessions.Where(s => s.ExpiresAt <= now || s.IdleExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
 
         if (deleted > 0)
         {

@@ -111,8 +111,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         }
 
         user.IsDisabled = true;
-        // A new stamp ends the user's open sessions at their next request.
+        // A new stamp refuses the account's cookies; deleting its sessions ends them on every instance at once.
         await users.UpdateSecurityStampAsync(user);
+        await EndSessionsAsync(user, cancellationToken);
         await audit.WriteAsync(AuditActions.AccountDisabled, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
         return AccountResult.Done;
     }
@@ -140,9 +141,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         // A reset also lifts a lockout: that is usually why it was asked for.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await EndSessionsAsync(user, cancellationToken);
         await audit.WriteAsync(AuditActions.AccountPasswordReset, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
         return AccountResult.Done;
     }
+
+    private Task<int> EndSessionsAsync(StaffUser user, CancellationToken cancellationToken) =>
+        db.StaffSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
     private async Task<StaffUser?> FindAsync(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
