@@ -7,6 +7,9 @@ using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
 
+// Before anything is written: files readable by the app's user only, whatever umask it was started with.
+OwnerOnlyFiles.RestrictNewFiles();
+
 try
 {
     // `staff …` account commands use the same configuration, minus the command's own arguments.

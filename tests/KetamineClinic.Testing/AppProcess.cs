@@ -27,12 +27,16 @@ public sealed class AppProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(Directory, "clinic.db");
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null)
+    /// <param name="umask">When set (e.g. <c>000</c>), the app is started by a shell that sets this umask first.</param>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null, string? umask = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("clinic-app-").FullName;
         System.IO.Directory.CreateDirectory(directory);
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly])
+        var (program, arguments) = umask is null
+            ? ("dotnet", new[] { RepositoryPaths.WebAssembly })
+            : ("sh", new[] { "-c", $"umask {umask} && exec dotnet \"$0\"", RepositoryPaths.WebAssembly });
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.WebAssembly)!,
             RedirectStandardOutput = true,

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using KetamineClinic.Web.Hosting;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -32,6 +33,7 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
     public IEmailSession OpenSession()
     {
         System.IO.Directory.CreateDirectory(Directory);
+        OwnerOnlyFiles.RestrictFolder(Directory);
         return this;
     }
 

@@ -43,6 +43,7 @@ public static class DatabaseExtensions
             await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
             // WAL (a setting stored in the file) lets pages read while the outbox writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            OwnerOnlyFiles.RestrictDatabase(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         }
         else
         {

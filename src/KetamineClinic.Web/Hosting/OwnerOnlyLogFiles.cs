@@ -16,6 +16,7 @@ public sealed class OwnerOnlyLogFiles : FileLifecycleHooks
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            OwnerOnlyFiles.RestrictFolder(Path.GetDirectoryName(path)!);
         }
 
         return underlyingStream;

@@ -4,6 +4,7 @@ using System.Security.Cryptography.Xml;
 using System.Xml;
 using System.Xml.Linq;
 using KetamineClinic.Data;
+using KetamineClinic.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
@@ -56,6 +57,8 @@ public sealed class KeyEncryptionCertificate
         {
             Generate(defaultPath);
         }
+
+        OwnerOnlyFiles.RestrictFolder(System.IO.Path.GetDirectoryName(defaultPath)!);
 
         return new KeyEncryptionCertificate(Read(defaultPath, password: null), defaultPath);
     }
