@@ -54,6 +54,38 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pass_deletes_ended_staff_sessions_and_keeps_open_ones()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        await using (var arrange = _app.CreateDbScope())
+        {
+            var userId = (await arrange.Db.Users.SingleAsync(u => u.Email == email)).Id;
+            StaffSession Session(string id, double idleHours, double absoluteHours) => new()
+            {
+                Id = id,
+                UserId = userId,
+                Ticket = [1],
+                CreatedAt = now.UtcDateTime.AddHours(-13),
+                IdleExpiresAt = now.UtcDateTime.AddHours(idleHours),
+                ExpiresAt = now.UtcDateTime.AddHours(absoluteHours),
+            };
+            arrange.Db.StaffSessions.AddRange(Session("open", 0.25, 1), Session("idle", -0.1, 1), Session("past-its-hours", 0.25, -0.1));
+            await arrange.Db.SaveChangesAsync();
+        }
+
+        var job = new RetentionJob(
+            _app.Services.GetRequiredService<IServiceScopeFactory>(),
+            new FakeTimeProvider(now),
+            Options.Create(new RetentionOptions { Days = 30 }),
+            NullLogger<RetentionJob>.Instance);
+        await job.RunOnceAsync(CancellationToken.None);
+
+        await using var scope = _app.CreateDbScope();
+        Assert.Equal(["open"], await scope.Db.StaffSessions.Select(s => s.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_retention_period_under_30_days_stops_start_up_naming_the_key()
     {
         var directory = Directory.CreateTempSubdirectory("clinic-retention-");
