@@ -98,9 +98,10 @@ public sealed class SignInTests : IDisposable
     public async Task A_correct_password_signs_in_with_a_strict_http_only_secure_cookie_and_is_audited()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var client = _app.CreateNonRedirectingClient();
 
-        using var response = await client.PostLoginAsync(email, StaffSignIn.Password);
+        using var response = await client.SignInWithCodeAsync(email, key);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/staff/requests", response.Headers.Location!.OriginalString);
@@ -245,8 +246,9 @@ public sealed class SignInTests : IDisposable
     public async Task An_account_disabled_directly_in_the_database_is_signed_out_at_its_next_request()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var session = _app.CreateNonRedirectingClient();
-        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        (await session.SignInWithCodeAsync(email, key)).Dispose();
         using (var before = await session.GetAsync("/staff/requests"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);

@@ -21,11 +21,16 @@ public static class AuditActions
     public const string AccountDisabled = "account.disabled";
     public const string AccountPasswordReset = "account.password-reset";
     public const string RetentionDeleted = "retention.deleted";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
+    public const string TwoFactorReset = "account.two-factor-reset";
+    public const string SessionsEnded = "account.sessions-ended";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
+        TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
     ];
 
     /// <summary>

@@ -10,4 +10,7 @@ public sealed class StaffOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 10000, ErrorMessage = "Staff:LoginAttemptsPerMinute must be between 1 and 10000.")]
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Every member must have a second factor: one without sets it up right after the password, before any staff page opens.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
 }
