@@ -632,3 +632,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedByName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationRequests_AssignedToId] ON [ConsultationRequests] ([AssignedToId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202132645_RequestOwner', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -16,6 +16,7 @@ public static class AuditActions
     public const string RequestStatusChanged = "request.status-changed";
     public const string RequestNoteAdded = "request.note-added";
     public const string RequestEmailResent = "request.email-resent";
+    public const string RequestAssigned = "request.assigned";
     public const string RequestsExported = "requests.exported";
     public const string AccountCreated = "account.created";
     public const string AccountDisabled = "account.disabled";
@@ -28,7 +29,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent,
+        SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
     ];
