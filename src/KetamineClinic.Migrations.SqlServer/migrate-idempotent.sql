@@ -652,6 +652,27 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastAuthenticatorTimeStep] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202123308_StaffAuthenticatorTimeStep', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
 )
 BEGIN
@@ -701,6 +722,59 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261202123836_EncryptBestTimeAndHeardAboutUs', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedByName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationRequests_AssignedToId] ON [ConsultationRequests] ([AssignedToId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202132645_RequestOwner', N'10.0.14');
 END;
 
 COMMIT;

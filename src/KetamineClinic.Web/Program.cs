@@ -3,6 +3,7 @@ using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Features.Articles;
 using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Features.Staff;
+using KetamineClinic.Web.Features.Staff.TwoFactor;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Hosting;
 using KetamineClinic.Web.Security;
@@ -51,6 +52,7 @@ try
     app.UseRouting();
     // For every request, not only the staff area's: the output cache below must know who is signed in.
     app.UseAuthentication();
+    app.UseSecondFactorGate();
     app.UseAuthorization();
     app.UseNoStoreForStaffPages();
     app.UseRateLimiter();

@@ -66,7 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right");
             await page.AssertNoAccessibilityViolationsAsync();
 
-            await StaffJourneyTests.SignInAsync(page);
+            await browser.SignInAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Consultation requests");
             await page.AssertNoAccessibilityViolationsAsync();
 

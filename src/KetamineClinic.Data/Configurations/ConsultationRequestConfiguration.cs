@@ -15,6 +15,10 @@ internal sealed class ConsultationRequestConfiguration(PersonalDataProtector pro
         entity.HasIndex(r => r.CreatedAt);
 
         entity.Property(r => r.Reference).HasMaxLength(16).IsUnicode(false);
+        entity.Property(r => r.AssignedToId).HasMaxLength(450);
+        entity.Property(r => r.AssignedToName).HasMaxLength(256);
+        entity.Property(r => r.AssignedByName).HasMaxLength(256);
+        entity.HasIndex(r => r.AssignedToId);
         entity.Property(r => r.FirstName).HasMaxLength(100);
         entity.Property(r => r.LastName).HasMaxLength(100);
         entity.Property(r => r.Email).HasMaxLength(254);

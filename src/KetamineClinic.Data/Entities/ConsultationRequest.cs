@@ -48,6 +48,12 @@ public sealed class ConsultationRequest
     public string? SourceIpHash { get; set; }
     public string? UserAgent { get; set; }
 
+    /// <summary>The staff member who owns the request (follows it up), if anyone does; the name kept as it was then, like a note's author.</summary>
+    public string? AssignedToId { get; set; }
+    public string? AssignedToName { get; set; }
+    public DateTime? AssignedAt { get; set; }
+    public string? AssignedByName { get; set; }
+
     /// <summary>Optimistic-concurrency token, replaced on every change (works the same on SQLite and SQL Server).</summary>
     public Guid Version { get; set; }
 
@@ -59,6 +65,16 @@ public sealed class ConsultationRequest
     /// Moves the request to <paramref name="status"/> and adds the change to its history. The person counts as
     /// contacted the first time it becomes Contacted or Scheduled: closing a request or turning it down is not contact.
     /// </summary>
+    /// <summary>Gives the request to <paramref name="ownerId"/> (or to nobody, with null), saying who did it and when.</summary>
+    public void AssignTo(string? ownerId, string? ownerName, string assignedByName, DateTime now)
+    {
+        AssignedToId = ownerId;
+        AssignedToName = ownerId is null ? null : ownerName;
+        AssignedAt = now;
+        AssignedByName = assignedByName;
+        UpdatedAt = now;
+    }
+
     public RequestStatusChange MoveTo(RequestStatus status, string changedById, string changedByName, DateTime now)
     {
         var change = new RequestStatusChange

@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public AppProcess App { get; private set; } = null!;
+
+    /// <summary>The shared admin's authenticator, set up once when the fixture starts.</summary>
+    public Authenticator StaffAuthenticator { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -46,6 +49,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+
+        // The first sign-in of an account from `staff create` sets up its second factor.
+        await using var enrolment = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+        var page = await enrolment.NewPageAsync();
+        await page.GotoAsync("/staff/login");
+        await StaffSignIn.PasswordAsync(page, StaffEmail, StaffPassword);
+        StaffAuthenticator = (await StaffSignIn.SetUpAuthenticatorAsync(page)).App;
+    }
+
+    /// <summary>Signs the shared admin in on a page showing the sign-in form: password, then a code.</summary>
+    public async Task SignInAsync(IPage page)
+    {
+        await StaffSignIn.PasswordAsync(page, StaffEmail, StaffPassword);
+        await StaffSignIn.CodeAsync(page, await StaffAuthenticator.NextCodeAsync());
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
 
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Link, new() { Name = "Staff sign-in" }).ClickAsync();
-            await SignInAsync(page);
+            await browser.SignInAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Consultation requests");
 
             await page.GetByLabel("Search name, email, phone or reference").FillAsync(reference);
@@ -48,11 +48,4 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
             await page.GotoAsync("/staff/requests");
             Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
         });
-
-    internal static async Task SignInAsync(IPage page)
-    {
-        await page.GetByLabel("Email").FillAsync(BrowserFixture.StaffEmail);
-        await page.GetByLabel("Password").FillAsync(BrowserFixture.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
 }

@@ -1,8 +1,10 @@
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 
 namespace KetamineClinic.IntegrationTests.Infrastructure;
 
@@ -35,11 +37,55 @@ public static class StaffSignIn
         }));
     }
 
+    /// <summary>
+    /// Gives the account an authenticator key and turns its second factor on, as the set-up page does after a
+    /// right code; returns the key, from which <see cref="CodeFor"/> computes codes as a phone would.
+    /// </summary>
+    public static async Task<string> EnrolAuthenticatorAsync(this ClinicAppFactory app, string email)
+    {
+        await using var scope = app.CreateDbScope();
+        var users = scope.Services.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>The code an authenticator app shows for <paramref name="key"/> at <paramref name="at"/> (now by default).</summary>
+    public static string CodeFor(string key, DateTime? at = null) =>
+        new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp(at ?? DateTime.UtcNow);
+
+    /// <summary>POSTs the second step of signing in (after <see cref="PostLoginAsync"/> asked for it).</summary>
+    public static async Task<HttpResponseMessage> PostCodeAsync(this HttpClient client, string code)
+    {
+        var form = await client.GetDocumentAsync(StaffRoutes.LoginCode);
+        return await client.PostAsync(StaffRoutes.LoginCode, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.AntiforgeryToken(),
+            ["ReturnUrl"] = form.QuerySelector("input[name=ReturnUrl]")?.GetAttribute("value") ?? "",
+            ["Code"] = code,
+        }));
+    }
+
+    /// <summary>Password, then a code computed from the key: the whole sign-in of an enrolled member.</summary>
+    public static async Task<HttpResponseMessage> SignInWithCodeAsync(this HttpClient client, string email, string key)
+    {
+        using (var password = await client.PostLoginAsync(email, Password))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, password.StatusCode);
+            Assert.StartsWith(StaffRoutes.LoginCode, password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        return await client.PostCodeAsync(CodeFor(key));
+    }
+
+    /// <summary>A client signed in as a new member with an authenticator, through both steps of the real sign-in.</summary>
     public static async Task<HttpClient> SignedInClientAsync(this ClinicAppFactory app, string role = StaffRoles.Staff)
     {
         var email = await app.CreateStaffUserAsync(role);
+        var key = await app.EnrolAuthenticatorAsync(email);
         var client = app.CreateNonRedirectingClient();
-        using var response = await client.PostLoginAsync(email, Password);
+        using var response = await client.SignInWithCodeAsync(email, key);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

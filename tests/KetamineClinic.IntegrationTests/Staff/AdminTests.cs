@@ -67,6 +67,45 @@ public sealed class AdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Admins_see_each_members_second_factor_and_end_a_members_sessions_but_cannot_disable_themselves()
+    {
+        var admin = await _app.SignedInClientAsync(StaffRoles.Admin);
+        var memberEmail = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var member = _app.CreateNonRedirectingClient();
+        (await member.SignInWithCodeAsync(memberEmail, await _app.EnrolAuthenticatorAsync(memberEmail))).Dispose();
+        var newcomer = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        string memberId;
+        string adminId;
+        await using (var scope = _app.CreateDbScope())
+        {
+            memberId = (await scope.Db.Users.SingleAsync(u => u.Email == memberEmail)).Id;
+            adminId = (await scope.Db.Users.SingleAsync(u => u.Email != memberEmail && u.Email != newcomer)).Id;
+        }
+
+        var page = await admin.GetDocumentAsync("/staff/users");
+        string Row(string email) => page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == email).TextContent;
+        Assert.Contains("Authenticator app; 0 of 10 recovery codes left", Row(memberEmail), StringComparison.Ordinal);
+        Assert.Contains("None yet", Row(newcomer), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"form[action='/staff/users/{adminId}/disable']"));
+        Assert.NotNull(page.QuerySelector($"form[action='/staff/users/{memberId}/disable']"));
+
+        using (var before = await member.GetAsync("/staff/requests"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var ended = await admin.PostFormAsync("/staff/users", $"/staff/users/{memberId}/end-sessions", []);
+        using var after = await member.GetAsync("/staff/requests");
+        using var adminStill = await admin.GetAsync("/staff/requests");
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("/staff/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, adminStill.StatusCode);
+        await using var check = _app.CreateDbScope();
+        Assert.True(await check.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SessionsEnded && a.Subject == $"StaffUser/{memberId}" && a.ActorId == adminId));
+    }
+
+    [Fact]
     public async Task Admins_create_disable_and_reset_accounts_in_the_browser_and_each_change_is_audited()
     {
         var admin = await _app.SignedInClientAsync(StaffRoles.Admin);

@@ -27,7 +27,7 @@ public sealed class RequestTests : IDisposable
 
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("table.inbox caption"));
-        Assert.Equal(8, page.QuerySelectorAll("table.inbox thead th[scope=col]").Length);
+        Assert.Equal(9, page.QuerySelectorAll("table.inbox thead th[scope=col]").Length);
         var rows = page.QuerySelectorAll("table.inbox tbody tr");
         Assert.Equal([urgent.Reference, older.Reference], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
         Assert.Contains("Urgent", rows[0].TextContent, StringComparison.Ordinal);

@@ -99,9 +99,10 @@ public sealed class SignInTests : IDisposable
     public async Task A_correct_password_signs_in_with_a_strict_http_only_secure_cookie_and_is_audited()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var client = _app.CreateNonRedirectingClient();
 
-        using var response = await client.PostLoginAsync(email, StaffSignIn.Password);
+        using var response = await client.SignInWithCodeAsync(email, key);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/staff/requests", response.Headers.Location!.OriginalString);
@@ -246,8 +247,9 @@ public sealed class SignInTests : IDisposable
     public async Task An_account_disabled_directly_in_the_database_is_signed_out_at_its_next_request()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var session = _app.CreateNonRedirectingClient();
-        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        (await session.SignInWithCodeAsync(email, key)).Dispose();
         using (var before = await session.GetAsync("/staff/requests"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -279,9 +281,10 @@ public sealed class SignInTests : IDisposable
     public async Task A_signed_out_cookie_and_any_copy_of_it_are_refused_on_every_staff_page()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Admin);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var client = _app.CreateNonRedirectingClient();
         string cookie;
-        using (var login = await client.PostLoginAsync(email, StaffSignIn.Password))
+        using (var login = await client.SignInWithCodeAsync(email, key))
         {
             cookie = StaffCookieOf(login);
         }
@@ -316,8 +319,13 @@ public sealed class SignInTests : IDisposable
     public async Task Resetting_a_password_ends_the_accounts_open_sessions_at_once()
     {
         var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        var key = await _app.EnrolAuthenticatorAsync(email);
         var session = _app.CreateNonRedirectingClient();
-        (await session.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        (await session.SignInWithCodeAsync(email, key)).Dispose();
+        using (var before = await session.GetAsync("/staff/requests"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
 
         await using (var scope = _app.CreateDbScope())
         {

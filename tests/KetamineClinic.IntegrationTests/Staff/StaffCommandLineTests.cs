@@ -62,6 +62,50 @@ public sealed class StaffCommandLineTests : IDisposable
         Assert.Equal(StaffCommandLine.NotFound, unknownReset.ExitCode);
     }
 
+    [Fact]
+    public async Task Reset_2fa_removes_the_second_factor_ends_the_sessions_and_is_audited()
+    {
+        Assert.Equal(StaffCommandLine.Ok, (await RunAsync("long enough password", "staff", "create", "--email", "di@clinic.example", "--role", "Staff", "--password-stdin")).ExitCode);
+        // As the set-up page leaves an account: a key, recovery codes, the factor on.
+        await ExecuteAsync("""
+            UPDATE AspNetUsers SET TwoFactorEnabled = 1, SecurityStamp = 'before';
+            INSERT INTO AspNetUserTokens (UserId, LoginProvider, Name, Value) SELECT Id, '[AspNetUserStore]', 'AuthenticatorKey', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567' FROM AspNetUsers;
+            INSERT INTO AspNetUserTokens (UserId, LoginProvider, Name, Value) SELECT Id, '[AspNetUserStore]', 'RecoveryCodes', 'AAAAA-BBBBB;CCCCC-DDDDD' FROM AspNetUsers;
+            """);
+        var listed = (await RunAsync(null, "staff", "list")).Stdout.Trim();
+        Assert.StartsWith("di@clinic.example\tStaff\tactive", listed, StringComparison.Ordinal);
+        Assert.EndsWith("\tauthenticator", listed, StringComparison.Ordinal);
+
+        var reset = await RunAsync(null, "staff", "reset-2fa", "--email", "di@clinic.example");
+        var unknown = await RunAsync(null, "staff", "reset-2fa", "--email", "nobody@clinic.example");
+
+        Assert.Equal((StaffCommandLine.Ok, ""), (reset.ExitCode, reset.Stderr));
+        Assert.Equal(StaffCommandLine.NotFound, unknown.ExitCode);
+        Assert.EndsWith("\tno-second-factor", (await RunAsync(null, "staff", "list")).Stdout.Trim(), StringComparison.Ordinal);
+        Assert.NotEqual("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", await ScalarAsync("SELECT Value FROM AspNetUserTokens WHERE Name = 'AuthenticatorKey'"));
+        Assert.Equal("", await ScalarAsync("SELECT COALESCE(Value, '') FROM AspNetUserTokens WHERE Name = 'RecoveryCodes'"));
+        Assert.NotEqual("before", await ScalarAsync("SELECT SecurityStamp FROM AspNetUsers"));
+        Assert.Equal("account.two-factor-reset cli", (await ReadAuditAsync())[^1]);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, "clinic.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, "clinic.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync()) as string;
+    }
+
     private async Task<List<string>> ReadAuditAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, "clinic.db")};Pooling=false");

@@ -16,16 +16,22 @@ public static class AuditActions
     public const string RequestStatusChanged = "request.status-changed";
     public const string RequestNoteAdded = "request.note-added";
     public const string RequestEmailResent = "request.email-resent";
+    public const string RequestAssigned = "request.assigned";
     public const string RequestsExported = "requests.exported";
     public const string AccountCreated = "account.created";
     public const string AccountDisabled = "account.disabled";
     public const string AccountPasswordReset = "account.password-reset";
     public const string RetentionDeleted = "retention.deleted";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
+    public const string TwoFactorReset = "account.two-factor-reset";
+    public const string SessionsEnded = "account.sessions-ended";
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent,
+        SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
+        TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
     ];
 
     /// <summary>

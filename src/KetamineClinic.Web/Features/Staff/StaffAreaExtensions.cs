@@ -1,6 +1,7 @@
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Features.Staff.Retention;
+using KetamineClinic.Web.Features.Staff.TwoFactor;
 using KetamineClinic.Web.Features.Staff.Users;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -39,10 +40,16 @@ public static class StaffAreaExtensions
                 options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<AuthenticatorKey>();
 
         // Every request re-checks the security stamp, so disabling an account ends its sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = SecondFactorSession.KeepSecondFactorClaim;
+        });
         services.AddScoped<StaffCookieEvents>();
         services.AddSingleton<StaffSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -14,4 +14,7 @@ public sealed class StaffOptions
     /// <summary>How long a staff session lasts after sign-in, however active (the idle timeout ends it sooner).</summary>
     [Range(1, 168, ErrorMessage = "Staff:SessionMaxHours must be between 1 and 168.")]
     public int SessionMaxHours { get; set; } = 12;
+
+    /// <summary>Every member must have a second factor: one without sets it up right after the password, before any staff page opens.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
 }

@@ -6,6 +6,10 @@ public static class StaffRoutes
     public const string Home = "/staff";
     public const string Login = "/staff/login";
     public const string Logout = "/staff/logout";
+    public const string LoginCode = "/staff/login/code";
+    public const string Account = "/staff/account";
+    public const string AuthenticatorSetup = Account + "/authenticator";
+    public const string RecoveryCodes = Account + "/recovery-codes";
     public const string Requests = "/staff/requests";
     public const string RequestsExport = Requests + "/export";
     public const string Audit = "/staff/audit";

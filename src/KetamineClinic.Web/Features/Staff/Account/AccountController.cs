@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Staff.Account;
 
 [Authorize]
 [AutoValidateAntiforgeryToken]
-public sealed class AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit, ClientAddressHasher hasher) : Controller
+public sealed class AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit, ClientAddressHasher hasher, IOptions<StaffOptions> options) : Controller
 {
     /// <summary>One message for every failure, so the page never reveals whether an account exists or is locked.</summary>
     public const string FailureMessage = "The email or password is not right, or the account cannot sign in at the moment.";
@@ -43,6 +44,12 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // Identity has set only its short-lived two-factor cookie; the session starts after the code.
+            return LocalRedirect($"{StaffRoutes.LoginCode}?{StaffCookie.ReturnUrlParameter}={Uri.EscapeDataString(StaffReturnUrl.Or(Url, form.ReturnUrl, StaffRoutes.Requests))}");
+        }
+
         if (!result.Succeeded)
         {
             if (result.IsLockedOut || result.IsNotAllowed)
@@ -56,10 +63,11 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return Failed(form);
         }
 
-        await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), null, cancellationToken, new AuditActor(user.Id, user.DisplayName));
-        return Url.IsLocalUrl(form.ReturnUrl) && form.ReturnUrl.StartsWith(StaffRoutes.Home, StringComparison.OrdinalIgnoreCase)
-            ? LocalRedirect(form.ReturnUrl)
-            : LocalRedirect(StaffRoutes.Requests);
+        // No second factor yet: with Staff:RequireTwoFactor the session opens only the set-up page (SecondFactorSession).
+        var mustSetUp = options.Value.RequireTwoFactor;
+        await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), mustSetUp ? "password; second factor to set up" : "password only",
+            cancellationToken, new AuditActor(user.Id, user.DisplayName));
+        return LocalRedirect(mustSetUp ? StaffRoutes.AuthenticatorSetup : StaffReturnUrl.Or(Url, form.ReturnUrl, StaffRoutes.Requests));
     }
 
     [HttpPost(StaffRoutes.Logout)]

@@ -13,6 +13,7 @@ public sealed record InboxRow(
     string State,
     RequestStatus Status,
     bool IsUrgent,
+    string? Owner,
     IReadOnlyList<EmailState> Emails);
 
 public sealed record InboxPage(RequestFilter Filter, IReadOnlyList<InboxRow> Rows, Paging Paging, RequestDashboard Dashboard)
@@ -22,8 +23,12 @@ public sealed record InboxPage(RequestFilter Filter, IReadOnlyList<InboxRow> Row
 
 public sealed record TimelineItem(DateTime At, string Author, string? StatusChange, string? Note);
 
+/// <summary>A staff member a request can be given to.</summary>
+public sealed record Colleague(string Id, string Name);
+
 public sealed record RequestDetails(
     ConsultationRequest Request,
     IReadOnlyList<(string Question, string Answer)> HealthAnswers,
     IReadOnlyList<TimelineItem> Timeline,
-    string? Conflict);
+    string? Conflict,
+    IReadOnlyList<Colleague> Colleagues);

@@ -17,17 +17,18 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         "This request was changed by someone else while you were looking at it. Nothing was saved: review the latest version below and try again.";
 
     [HttpGet(StaffRoutes.Requests)]
-    public async Task<IActionResult> Index(RequestStatus? status, string? q, int page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(RequestStatus? status, string? q, RequestOwnerFilter? owner, int page, CancellationToken cancellationToken)
     {
-        var filter = new RequestFilter(status is { } known && Enum.IsDefined(known) ? known : null, q);
+        var filter = new RequestFilter(status is { } known && Enum.IsDefined(known) ? known : null, q,
+            owner is { } whose && Enum.IsDefined(whose) ? whose : RequestOwnerFilter.Anyone);
         // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
-        var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking())
+        var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking(), AuditActor.From(User).Id)
             .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
             .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .PageAsync(page, PageSize, cancellationToken);
         var inbox = await rows
             .Select(r => new InboxRow(
-                r.Id, r.Reference, r.CreatedAt, r.FirstName + " " + r.LastName, r.PreferredContact, r.State, r.Status, r.IsUrgent,
+                r.Id, r.Reference, r.CreatedAt, r.FirstName + " " + r.LastName, r.PreferredContact, r.State, r.Status, r.IsUrgent, r.AssignedToName,
                 r.Emails.OrderBy(e => e.Kind).Select(e => new EmailState(e.Kind, e.Status)).ToList()))
             .ToListAsync(cancellationToken);
 
@@ -56,7 +57,36 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
             .Concat(request.Notes.Select(n => new TimelineItem(n.CreatedAt, n.AuthorName, null, n.Text)))
             .OrderByDescending(i => i.At)
             .ToList();
-        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string));
+        var colleagues = await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName ?? u.Email)
+            .Select(u => new Colleague(u.Id, u.DisplayName ?? u.Email ?? u.Id)).ToListAsync(cancellationToken);
+        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string, colleagues));
+    }
+
+    /// <summary>Gives the request to a colleague (or, with an empty owner, to nobody).</summary>
+    [HttpPost(StaffRoutes.Requests + "/{id:int}/owner")]
+    public async Task<IActionResult> Assign(int id, string? ownerId, Guid version, CancellationToken cancellationToken)
+    {
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        StaffUser? owner = null;
+        if (!string.IsNullOrEmpty(ownerId))
+        {
+            owner = await db.Users.SingleOrDefaultAsync(u => u.Id == ownerId && !u.IsDisabled, cancellationToken);
+            if (owner is null)
+            {
+                return BadRequest();
+            }
+        }
+
+        var actor = AuditActor.From(User);
+        ExpectVersion(request, version);
+        request.AssignTo(owner?.Id, owner?.DisplayName ?? owner?.Email, actor.Name ?? "", time.GetUtcNow().UtcDateTime);
+        audit.Add(AuditActions.RequestAssigned, AuditTrail.RequestSubject(id), owner is null ? "to nobody" : $"to {AuditTrail.UserSubject(owner.Id)}");
+        return await SaveOrConflictAsync(id, owner is null ? "Nobody owns this request now." : $"Assigned to {request.AssignedToName}.", cancellationToken);
     }
 
     [HttpPost(StaffRoutes.Requests + "/{id:int}/status")]

@@ -23,7 +23,8 @@ public sealed record AccountResult(AccountOutcome Outcome, IReadOnlyList<string>
     public static AccountResult Fail(AccountOutcome outcome, params string[] errors) => new(outcome, errors);
 }
 
-public sealed record StaffAccount(string Id, string Email, string? DisplayName, string Role, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt);
+public sealed record StaffAccount(string Id, string Email, string? DisplayName, string Role, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt,
+    bool HasAuthenticator, int RecoveryCodesLeft);
 
 /// <summary>Creates, lists, disables and resets staff accounts; shared by the command line and the Users screen.</summary>
 public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext db, AuditTrail audit, TimeProvider time)
@@ -92,14 +93,58 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
                            select new { userRole.UserId, r.Name }).ToListAsync(cancellationToken);
         var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return [.. all.Select(u => new StaffAccount(
-            u.Id,
-            u.Email ?? "",
-            u.DisplayName,
-            string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name).Order(StringComparer.Ordinal)),
-            u.IsDisabled,
-            u.LockoutEnd is { } end && end > now,
-            u.CreatedAt))];
+        var accounts = new List<StaffAccount>(all.Count);
+        foreach (var u in all)
+        {
+            accounts.Add(new StaffAccount(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName,
+                string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name).Order(StringComparer.Ordinal)),
+                u.IsDisabled,
+                u.LockoutEnd is { } end && end > now,
+                u.CreatedAt,
+                u.TwoFactorEnabled,
+                u.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(u) : 0));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>
+    /// For a member who lost their phone: the authenticator key is replaced by one nobody has seen, the recovery
+    /// codes are voided and every open session ends; their next sign-in sets up a new app.
+    /// </summary>
+    public async Task<AccountResult> ResetTwoFactorAsync(string? email, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(email);
+        if (user is null)
+        {
+            return AccountResult.Fail(AccountOutcome.NotFound, "No account has this email address.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+        await DeleteSessionsAsync(user, cancellationToken);
+        await audit.WriteAsync(AuditActions.TwoFactorReset, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
+        return AccountResult.Done;
+    }
+
+    /// <summary>Ends every open session of the account at once, on every instance (the rows go; the new stamp refuses the cookies too).</summary>
+    public async Task<AccountResult> EndSessionsAsync(string? email, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(email);
+        if (user is null)
+        {
+            return AccountResult.Fail(AccountOutcome.NotFound, "No account has this email address.");
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await DeleteSessionsAsync(user, cancellationToken);
+        await audit.WriteAsync(AuditActions.SessionsEnded, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
+        return AccountResult.Done;
     }
 
     public async Task<AccountResult> DisableAsync(string? email, AuditActor actor, CancellationToken cancellationToken)
@@ -113,7 +158,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         user.IsDisabled = true;
         // A new stamp refuses the account's cookies; deleting its sessions ends them on every instance at once.
         await users.UpdateSecurityStampAsync(user);
-        await EndSessionsAsync(user, cancellationToken);
+        await DeleteSessionsAsync(user, cancellationToken);
         await audit.WriteAsync(AuditActions.AccountDisabled, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
         return AccountResult.Done;
     }
@@ -141,12 +186,12 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         // A reset also lifts a lockout: that is usually why it was asked for.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await EndSessionsAsync(user, cancellationToken);
+        await DeleteSessionsAsync(user, cancellationToken);
         await audit.WriteAsync(AuditActions.AccountPasswordReset, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
         return AccountResult.Done;
     }
 
-    private Task<int> EndSessionsAsync(StaffUser user, CancellationToken cancellationToken) =>
+    private Task<int> DeleteSessionsAsync(StaffUser user, CancellationToken cancellationToken) =>
         db.StaffSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
     private async Task<StaffUser?> FindAsync(string? email) =>

@@ -1,7 +1,7 @@
 namespace KetamineClinic.Web.Features.Staff.Users;
 
 /// <summary>
-/// <c>staff create|list|disable|reset-password</c>: account administration from the same executable
+/// <c>staff create|list|disable|reset-password|reset-2fa</c>: account administration from the same executable
 /// and configuration as the site. Passwords are read from standard input only, never from arguments,
 /// so they do not end up in shell history or process listings.
 /// </summary>
@@ -15,7 +15,7 @@ public static class StaffCommandLine
 
     private const string Usage =
         "usage: staff create --email E --role Admin|Staff --password-stdin [--name N] | staff list | " +
-        "staff disable --email E | staff reset-password --email E --password-stdin";
+        "staff disable --email E | staff reset-password --email E --password-stdin | staff reset-2fa --email E";
 
     public static bool IsStaffCommand(string[] args) => args is ["staff", ..];
 
@@ -43,6 +43,9 @@ public static class StaffCommandLine
             case "reset-password" when options.ContainsKey("password-stdin") && email is not null:
                 result = await accounts.ResetPasswordAsync(email, await input.ReadLineAsync(cancellationToken), AuditActor.Cli, cancellationToken);
                 break;
+            case "reset-2fa" when email is not null && options.Count == 1:
+                result = await accounts.ResetTwoFactorAsync(email, AuditActor.Cli, cancellationToken);
+                break;
             case "disable" when email is not null:
                 result = await accounts.DisableAsync(email, AuditActor.Cli, cancellationToken);
                 break;
@@ -50,7 +53,8 @@ public static class StaffCommandLine
                 foreach (var account in await accounts.ListAsync(cancellationToken))
                 {
                     var state = account.IsDisabled ? "disabled" : account.IsLockedOut ? "locked-out" : "active";
-                    await output.WriteLineAsync($"{account.Email}\t{account.Role}\t{state}\t{account.CreatedAt:yyyy-MM-dd}");
+                    var factor = account.HasAuthenticator ? "authenticator" : "no-second-factor";
+                    await output.WriteLineAsync($"{account.Email}\t{account.Role}\t{state}\t{account.CreatedAt:yyyy-MM-dd}\t{factor}");
                 }
 
                 return Ok;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KetamineClinic.Web.Features.Staff.Users;
 
-public sealed record UsersPage(IReadOnlyList<StaffAccount> Accounts, IReadOnlyList<string> Errors, string? Email, string? DisplayName, string? Role);
+public sealed record UsersPage(IReadOnlyList<StaffAccount> Accounts, IReadOnlyList<string> Errors, string? Email, string? DisplayName, string? Role, string? CurrentUserId);
 
 [Authorize(Roles = StaffRoles.Admin)]
 [AutoValidateAntiforgeryToken]
@@ -13,7 +13,7 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
 {
     [HttpGet(StaffRoutes.Users)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new UsersPage(await accounts.ListAsync(cancellationToken), [], null, null, StaffRoles.Staff));
+        View(new UsersPage(await accounts.ListAsync(cancellationToken), [], null, null, StaffRoles.Staff, users.GetUserId(User)));
 
     [HttpPost(StaffRoutes.Users)]
     public async Task<IActionResult> Create(string? email, string? displayName, string? role, string? password, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), result.Errors, email, displayName, role));
+            return View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), result.Errors, email, displayName, role, users.GetUserId(User)));
         }
 
         TempData["Message"] = "Account created.";
@@ -46,6 +46,20 @@ public sealed class UsersController(StaffAccounts accounts, UserManager<StaffUse
 
         await accounts.DisableAsync(user.Email, AuditActor.From(User), cancellationToken);
         TempData["Message"] = "Account disabled.";
+        return Redirect(StaffRoutes.Users);
+    }
+
+    [HttpPost(StaffRoutes.Users + "/{id}/end-sessions")]
+    public async Task<IActionResult> EndSessions(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await accounts.EndSessionsAsync(user.Email, AuditActor.From(User), cancellationToken);
+        TempData["Message"] = $"Every session of {user.Email} has ended.";
         return Redirect(StaffRoutes.Users);
     }
 
