@@ -611,3 +611,107 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [ConsultationCallId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [ManageToken] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE TABLE [AvailabilitySettings] (
+        [Id] int NOT NULL,
+        [WeeklyHours] nvarchar(1000) NOT NULL,
+        [CallMinutes] int NOT NULL,
+        [CallsAtOnce] int NOT NULL,
+        [DaysAhead] int NOT NULL,
+        [MinimumNoticeMinutes] int NOT NULL,
+        [ClosedDates] nvarchar(4000) NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_AvailabilitySettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE TABLE [ConsultationCalls] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationRequestId] int NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [Seat] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        [CalendarUid] varchar(100) NOT NULL,
+        [Sequence] int NOT NULL,
+        [ManageTokenHash] varchar(64) NOT NULL,
+        [ManageTokenExpiresAt] datetime2 NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ConsultationCalls] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationCalls_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_ConsultationCallId] ON [OutboxMessages] ([ConsultationCallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ConsultationCalls_ConsultationRequestId] ON [ConsultationCalls] ([ConsultationRequestId]) WHERE CancelledAt IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ConsultationCalls_ManageTokenHash] ON [ConsultationCalls] ([ManageTokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ConsultationCalls_StartsAt_Seat] ON [ConsultationCalls] ([StartsAt], [Seat]) WHERE CancelledAt IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202123353_Booking', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
