@@ -1,3 +1,4 @@
+using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BookingOptions>, BookingOptionsValidator>();
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateOnStart();
         services.AddScoped<CallBooking>();
+        services.AddSingleton<BookingEmails>();
+        services.AddSingleton<IEmailWriter>(provider => provider.GetRequiredService<BookingEmails>());
         services.AddClientRateLimit(RateLimitPolicy, provider =>
         {
             var options = provider.GetRequiredService<IOptions<BookingOptions>>().Value;

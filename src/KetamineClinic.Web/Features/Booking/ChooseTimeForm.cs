@@ -14,7 +14,7 @@ public sealed record ChooseTimeForm(
     string SubmitLabel)
 {
     public const string FieldName = "Start";
-    public const string Legend = "Choose a time for your call";
+    public const string FirstLegend = "Choose a time for your call";
     public const string NoneLabel = "None of these times suit me";
     public const string MissingMessage = "Choose a time for your call";
     public const string NotOfferedMessage = "That time is not one we can offer. Choose one of the times shown.";
@@ -22,6 +22,9 @@ public sealed record ChooseTimeForm(
     private const int DaysShownFirst = 3;
 
     private static readonly InstantPattern _value = InstantPattern.General;
+
+    /// <summary>The fieldset's legend: it starts with "Choose a time" wherever the list is shown.</summary>
+    public string Legend { get; init; } = FirstLegend;
 
     public bool Any => Soon.Count > 0;
 
