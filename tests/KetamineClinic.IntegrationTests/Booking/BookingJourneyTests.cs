@@ -149,4 +149,24 @@ public sealed class BookingJourneyTests(ConsultationAppFactory factory) : IClass
         Assert.Equal(reference, noTime.QuerySelector("[data-testid=reference]")!.TextContent);
         Assert.Contains("No time is booked", noTime.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Staff_see_the_booked_call_and_its_history_on_the_request_page_and_the_inbox_query_finds_it()
+    {
+        var (client, reference, page) = await SendRequestAsync();
+        using var _ = client;
+        using var booked = await client.ChooseAsync(page, CallBookingPoster.OfferedStarts(page)[0]);
+        int requestId;
+        await using (var scope = factory.CreateDbScope())
+        {
+            requestId = await scope.Db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
+            var calls = await KetamineClinic.Web.Features.Staff.Schedule.BookedCalls.ForRequestsAsync(scope.Db, [requestId, -1], CancellationToken.None);
+            Assert.Equal(KetamineClinic.Data.Entities.CallStatus.Booked, Assert.Single(calls).Value.Status);
+        }
+
+        using var staff = await factory.SignedInClientAsync();
+        var details = await staff.GetDocumentAsync(KetamineClinic.Web.Features.Staff.StaffRoutes.Request(requestId));
+        Assert.NotNull(details.QuerySelector("[data-testid=staff-call-time]"));
+        Assert.Contains("call.booked by visitor", details.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }
