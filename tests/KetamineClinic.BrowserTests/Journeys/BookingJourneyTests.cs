@@ -25,6 +25,7 @@ public sealed class BookingJourneyTests(BrowserFixture browser)
                 await page.AssertNoAccessibilityViolationsAsync();
             }
 
+            await SaveAsync(page, javaScript ? "booking-times-js" : "booking-times-no-js");
             var firstLabel = page.Locator("form.choose-time label").First;
             var chosen = (await firstLabel.TextContentAsync())!.Split(" (")[0].Trim();
             Assert.EndsWith("Central Time", chosen, StringComparison.Ordinal);
@@ -39,5 +40,18 @@ public sealed class BookingJourneyTests(BrowserFixture browser)
             {
                 await page.AssertNoAccessibilityViolationsAsync();
             }
+
+            await SaveAsync(page, javaScript ? "booking-booked-js" : "booking-booked-no-js");
         }, javaScriptEnabled: javaScript);
+
+    /// <summary>Full-page screenshots at phone and desktop widths into artifacts/browser/, to be looked at.</summary>
+    private static async Task SaveAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(KetamineClinic.Testing.RepositoryPaths.Artifacts);
+        foreach (var (label, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(KetamineClinic.Testing.RepositoryPaths.Artifacts, $"{name}-{label}.png"), FullPage = true });
+        }
+    }
 }
