@@ -18,6 +18,10 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
+    // Booking (issue 16)
+    public DbSet<ConsultationCall> ConsultationCalls => Set<ConsultationCall>();
+    public DbSet<AvailabilitySettings> AvailabilitySettings => Set<AvailabilitySettings>();
+
     internal PersonalDataProtector Protector => protector;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -25,11 +29,13 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options, P
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ConsultationRequestConfiguration(protector));
         builder.ApplyConfiguration(new RequestNoteConfiguration(protector));
-        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration(protector));
         builder.ApplyConfiguration(new RequestStatusChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new StaffUserConfiguration());
         builder.ApplyConfiguration(new StaffSessionConfiguration());
+        builder.ApplyConfiguration(new ConsultationCallConfiguration());
+        builder.ApplyConfiguration(new AvailabilitySettingsConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

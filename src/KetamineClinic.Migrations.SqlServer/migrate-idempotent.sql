@@ -614,167 +614,102 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+    WHERE [MigrationId] = N'20261202123353_Booking'
 )
 BEGIN
-    CREATE TABLE [StaffSessions] (
-        [Id] varchar(64) NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        [Ticket] varbinary(max) NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [IdleExpiresAt] datetime2 NOT NULL,
-        [ExpiresAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_StaffSessions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StaffSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    ALTER TABLE [OutboxMessages] ADD [ConsultationCallId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [ManageToken] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE TABLE [AvailabilitySettings] (
+        [Id] int NOT NULL,
+        [WeeklyHours] nvarchar(1000) NOT NULL,
+        [CallMinutes] int NOT NULL,
+        [CallsAtOnce] int NOT NULL,
+        [DaysAhead] int NOT NULL,
+        [MinimumNoticeMinutes] int NOT NULL,
+        [ClosedDates] nvarchar(4000) NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_AvailabilitySettings] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+    WHERE [MigrationId] = N'20261202123353_Booking'
 )
 BEGIN
-    CREATE INDEX [IX_StaffSessions_UserId] ON [StaffSessions] ([UserId]);
+    CREATE TABLE [ConsultationCalls] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationRequestId] int NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [Seat] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        [CalendarUid] varchar(100) NOT NULL,
+        [Sequence] int NOT NULL,
+        [ManageTokenHash] varchar(64) NOT NULL,
+        [ManageTokenExpiresAt] datetime2 NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ConsultationCalls] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationCalls_ConsultationRequests_ConsultationRequestId] FOREIGN KEY ([ConsultationRequestId]) REFERENCES [ConsultationRequests] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_ConsultationCallId] ON [OutboxMessages] ([ConsultationCallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ConsultationCalls_ConsultationRequestId] ON [ConsultationCalls] ([ConsultationRequestId]) WHERE CancelledAt IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ConsultationCalls_ManageTokenHash] ON [ConsultationCalls] ([ManageTokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ConsultationCalls_StartsAt_Seat] ON [ConsultationCalls] ([StartsAt], [Seat]) WHERE CancelledAt IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123353_Booking'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202122959_StaffSessions', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
-)
-BEGIN
-    ALTER TABLE [AspNetUsers] ADD [LastAuthenticatorTimeStep] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202123308_StaffAuthenticatorTimeStep', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
-)
-BEGIN
-    DECLARE @var5 nvarchar(max);
-    SELECT @var5 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ConsultationRequests]') AND [c].[name] = N'HeardAboutUs');
-    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [ConsultationRequests] DROP CONSTRAINT ' + @var5 + ';');
-    ALTER TABLE [ConsultationRequests] ALTER COLUMN [HeardAboutUs] nvarchar(max) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
-)
-BEGIN
-    DECLARE @var6 nvarchar(max);
-    SELECT @var6 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ConsultationRequests]') AND [c].[name] = N'BestTimeToReach');
-    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [ConsultationRequests] DROP CONSTRAINT ' + @var6 + ';');
-    ALTER TABLE [ConsultationRequests] ALTER COLUMN [BestTimeToReach] nvarchar(max) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
-)
-BEGIN
-    UPDATE [ConsultationRequests] SET [BestTimeToReach] = N'plain:' + [BestTimeToReach] WHERE [BestTimeToReach] IS NOT NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
-)
-BEGIN
-    UPDATE [ConsultationRequests] SET [HeardAboutUs] = N'plain:' + [HeardAboutUs] WHERE [HeardAboutUs] IS NOT NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202123836_EncryptBestTimeAndHeardAboutUs', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    ALTER TABLE [ConsultationRequests] ADD [AssignedAt] datetime2 NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    ALTER TABLE [ConsultationRequests] ADD [AssignedByName] nvarchar(256) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    ALTER TABLE [ConsultationRequests] ADD [AssignedToId] nvarchar(450) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    ALTER TABLE [ConsultationRequests] ADD [AssignedToName] nvarchar(256) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    CREATE INDEX [IX_ConsultationRequests_AssignedToId] ON [ConsultationRequests] ([AssignedToId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202132645_RequestOwner'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202132645_RequestOwner', N'10.0.14');
+    VALUES (N'20261202123353_Booking', N'10.0.14');
 END;
 
 COMMIT;

@@ -1,6 +1,7 @@
 using KetamineClinic.Web.Clinic;
 using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Features.Articles;
+using KetamineClinic.Web.Features.Booking;
 using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.TwoFactor;
@@ -28,6 +29,7 @@ try
     builder.Services.AddClinicCompression();
     builder.Services.AddArticles();
     builder.Services.AddConsultations();
+    builder.Services.AddBooking();
     builder.Services.AddEmail();
     builder.Services.AddStaffArea();
 

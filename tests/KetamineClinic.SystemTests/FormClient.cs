@@ -32,6 +32,9 @@ public sealed class FormClient : IDisposable
             .ToDictionary(g => g.Key, g => g.First().GetAttribute("value") ?? "");
     }
 
+    public async Task<AngleSharp.Html.Dom.IHtmlDocument> GetDocumentAsync(string path) =>
+        new HtmlParser().ParseDocument(await _client.GetStringAsync(path));
+
     public Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
         _client.PostAsync(path, new FormUrlEncodedContent(fields));
 

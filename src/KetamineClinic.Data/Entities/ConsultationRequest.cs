@@ -60,6 +60,7 @@ public sealed class ConsultationRequest
     public List<OutboxMessage> Emails { get; set; } = [];
     public List<RequestNote> Notes { get; set; } = [];
     public List<RequestStatusChange> StatusChanges { get; set; } = [];
+    public List<ConsultationCall> Calls { get; set; } = [];
 
     /// <summary>
     /// Moves the request to <paramref name="status"/> and adds the change to its history. The person counts as

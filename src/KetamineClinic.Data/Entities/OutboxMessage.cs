@@ -16,6 +16,15 @@ public sealed class OutboxMessage
 
     public EmailKind Kind { get; set; }
 
+    /// <summary>The call a booking email is about (confirmation, change, cancellation, reminder); null for the others.</summary>
+    public int? ConsultationCallId { get; set; }
+
+    /// <summary>
+    /// The visitor's manage-link token, encrypted, for the one email that must carry it; cleared once that email is sent,
+    /// so afterwards only its hash (on the call) remains.
+    /// </summary>
+    public string? ManageToken { get; set; }
+
     /// <summary>RFC 5322 Message-Id, fixed at creation so a retried send is recognisably the same message.</summary>
     public required string MessageId { get; set; }
 
@@ -42,6 +51,18 @@ public enum EmailKind
 
     [Display(Name = "Acknowledgement to the visitor")]
     Acknowledgement,
+
+    [Display(Name = "Call booked")]
+    CallBooked,
+
+    [Display(Name = "Call changed")]
+    CallChanged,
+
+    [Display(Name = "Call cancelled")]
+    CallCancelled,
+
+    [Display(Name = "Call reminder")]
+    CallReminder,
 }
 
 public enum OutboxStatus

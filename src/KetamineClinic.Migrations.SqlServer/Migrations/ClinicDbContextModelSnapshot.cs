@@ -69,6 +69,113 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.AvailabilitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallsAtOnce")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClosedDates")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinimumNoticeMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AvailabilitySettings");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ManageTokenExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ManageTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId")
+                        .IsUnique()
+                        .HasFilter("CancelledAt IS NULL");
+
+                    b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("StartsAt", "Seat")
+                        .IsUnique()
+                        .HasFilter("CancelledAt IS NULL");
+
+                    b.ToTable("ConsultationCalls");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -211,6 +318,9 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ConsultationCallId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ConsultationRequestId")
                         .HasColumnType("int");
 
@@ -233,6 +343,9 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ManageToken")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -251,6 +364,8 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationCallId");
 
                     b.HasIndex("ConsultationRequestId");
 
@@ -599,6 +714,17 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationCall", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
+                        .WithMany("Calls")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConsultationRequest");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
@@ -690,6 +816,8 @@ namespace KetamineClinic.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationRequest", b =>
                 {
+                    b.Navigation("Calls");
+
                     b.Navigation("Emails");
 
                     b.Navigation("Notes");

@@ -62,6 +62,111 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.AvailabilitySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallsAtOnce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedDates")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumNoticeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AvailabilitySettings");
+                });
+
+            modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ManageTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManageTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId")
+                        .IsUnique()
+                        .HasFilter("CancelledAt IS NULL");
+
+                    b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("StartsAt", "Seat")
+                        .IsUnique()
+                        .HasFilter("CancelledAt IS NULL");
+
+                    b.ToTable("ConsultationCalls");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -200,6 +305,9 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConsultationCallId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ConsultationRequestId")
                         .HasColumnType("INTEGER");
 
@@ -222,6 +330,9 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ManageToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -240,6 +351,8 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationCallId");
 
                     b.HasIndex("ConsultationRequestId");
 
@@ -576,6 +689,17 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationCall", b =>
+                {
+                    b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
+                        .WithMany("Calls")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConsultationRequest");
+                });
+
             modelBuilder.Entity("KetamineClinic.Data.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("KetamineClinic.Data.Entities.ConsultationRequest", "ConsultationRequest")
@@ -667,6 +791,8 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KetamineClinic.Data.Entities.ConsultationRequest", b =>
                 {
+                    b.Navigation("Calls");
+
                     b.Navigation("Emails");
 
                     b.Navigation("Notes");

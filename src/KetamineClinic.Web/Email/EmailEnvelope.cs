@@ -30,7 +30,23 @@ public sealed class EmailEnvelope(IOptions<EmailOptions> options)
             mime.To.Add(MailboxAddress.Parse(recipient));
         }
 
-        mime.Body = new BodyBuilder { TextBody = content.Body.ToText(), HtmlBody = content.Body.ToHtml() }.ToMessageBody();
+        if (content.Calendar is { } calendar)
+        {
+            // multipart/alternative of text, HTML and the invitation, as calendar clients expect (RFC 6047).
+            var invitation = new TextPart("calendar") { Text = calendar.Ics, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+            invitation.ContentType.Parameters.Add("method", calendar.Method);
+            invitation.ContentType.Charset = "utf-8";
+            mime.Body = new MultipartAlternative
+            {
+                new TextPart("plain") { Text = content.Body.ToText() },
+                new TextPart("html") { Text = content.Body.ToHtml() },
+                invitation,
+            };
+        }
+        else
+        {
+            mime.Body = new BodyBuilder { TextBody = content.Body.ToText(), HtmlBody = content.Body.ToHtml() }.ToMessageBody();
+        }
         return mime;
     }
 

@@ -20,6 +20,7 @@ public static class EmailServiceCollectionExtensions
                 : provider.GetRequiredService<SmtpTransport>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EmailEnvelope>();
+        services.AddSingleton<EmailWriterRouter>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

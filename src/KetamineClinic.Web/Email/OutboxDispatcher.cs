@@ -16,7 +16,7 @@ namespace KetamineClinic.Web.Email;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
-    IEmailWriter writer,
+    EmailWriterRouter writer,
     EmailEnvelope envelope,
     DatabaseWriteGate writeGate,
     OutboxSignal signal,
@@ -160,6 +160,7 @@ public sealed partial class OutboxDispatcher(
                         .SetProperty(m => m.Status, OutboxStatus.Sent)
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                         .SetProperty(m => m.SentAt, sentAt)
+                        .SetProperty(m => m.ManageToken, (string?)null)
                         .SetProperty(m => m.LastError, (string?)null)
                         .SetProperty(m => m.LockedBy, (string?)null)
                         .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);

@@ -46,7 +46,7 @@ public sealed class OutboxClaimTests : IDisposable
         OutboxDispatcher NewDispatcher() => new(
             services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<IEmailTransport>(),
-            services.GetRequiredService<IEmailWriter>(),
+            services.GetRequiredService<EmailWriterRouter>(),
             services.GetRequiredService<EmailEnvelope>(),
             services.GetRequiredService<DatabaseWriteGate>(),
             new OutboxSignal(),

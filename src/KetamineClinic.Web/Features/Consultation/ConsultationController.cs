@@ -79,7 +79,7 @@ public sealed partial class ConsultationController(
 
     [HttpGet("/consultation/received/{reference}")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-    public async Task<IActionResult> Received(string reference, [FromServices] ClinicDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Received(string reference, [FromServices] ClinicDbContext db, [FromServices] Booking.CallBooking booking, CancellationToken cancellationToken)
     {
         if (!ReferenceCode.TryParse(reference, out var code) || !confirmation.Matches(HttpContext, code.Value))
         {
@@ -89,9 +89,23 @@ public sealed partial class ConsultationController(
         var value = code.Value;
         var request = await db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Reference == value)
-            .Select(r => new { r.IsUrgent })
+            .Select(r => new { r.Id, r.IsUrgent, r.State, Booked = r.Calls.Any(c => c.CancelledAt == null) })
             .FirstOrDefaultAsync(cancellationToken);
-        return View(request is null ? ConsultationReceivedPage.Generic : new ConsultationReceivedPage(value, request.IsUrgent));
+        if (request is null)
+        {
+            return View(ConsultationReceivedPage.Generic);
+        }
+
+        // The next step is choosing a time for the call (Features/Booking); once booked, this page is the booking's.
+        if (request.Booked)
+        {
+            return Redirect(Booking.BookingRoutes.Call(value));
+        }
+
+        return View(new ConsultationReceivedPage(value, request.IsUrgent)
+        {
+            ChooseTime = await booking.ChooseTimeFormAsync(value, request.State, cancellationToken),
+        });
     }
 
     // Built by hand: route generation would lower-case the reference (RouteOptions.LowercaseUrls).
@@ -104,5 +118,8 @@ public sealed partial class ConsultationController(
 /// <summary>The confirmation page: details only for the browser that sent the request.</summary>
 public sealed record ConsultationReceivedPage(string? Reference, bool IsUrgent)
 {
+    /// <summary>The next step, choosing a time for the call; null on the generic page.</summary>
+    public Booking.ChooseTimeForm? ChooseTime { get; init; }
+
     public static ConsultationReceivedPage Generic { get; } = new(null, false);
 }

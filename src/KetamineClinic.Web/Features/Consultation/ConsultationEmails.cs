@@ -19,6 +19,8 @@ namespace KetamineClinic.Web.Features.Consultation;
 public sealed class ConsultationEmails(
     EmailEnvelope envelope, IOptions<ClinicOptions> clinicOptions, IOptions<EmailOptions> emailOptions, IServer server) : IEmailWriter
 {
+    public IReadOnlyCollection<EmailKind> Kinds { get; } = [EmailKind.StaffNotification, EmailKind.Acknowledgement];
+
     /// <summary>Queues both emails with a request that is about to be inserted; EF links them to it.</summary>
     public void Queue(ConsultationRequest request)
     {

@@ -27,11 +27,17 @@ public static class AuditActions
     public const string TwoFactorReset = "account.two-factor-reset";
     public const string SessionsEnded = "account.sessions-ended";
 
+    // Booking (issue 16)
+    public const string CallBooked = "call.booked";
+    public const string CallChanged = "call.changed";
+    public const string CallCancelled = "call.cancelled";
+
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
+        CallBooked, CallChanged, CallCancelled,
     ];
 
     /// <summary>
@@ -58,6 +64,9 @@ public sealed record AuditActor(string? Id, string? Name)
 {
     public static AuditActor Cli { get; } = new(null, "cli");
     public static AuditActor System { get; } = new(null, "system");
+
+    /// <summary>The visitor acting on their own call (booking, changing, cancelling); never named.</summary>
+    public static AuditActor Visitor { get; } = new(null, "visitor");
 
     public static AuditActor From(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name);
