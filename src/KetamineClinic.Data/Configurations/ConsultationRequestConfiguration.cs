@@ -1,6 +1,7 @@
 using KetamineClinic.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KetamineClinic.Data.Configurations;
 
@@ -19,8 +20,6 @@ internal sealed class ConsultationRequestConfiguration(PersonalDataProtector pro
         entity.Property(r => r.Email).HasMaxLength(254);
         entity.Property(r => r.Phone).HasMaxLength(16).IsUnicode(false);
         entity.Property(r => r.State).HasMaxLength(2).IsUnicode(false);
-        entity.Property(r => r.BestTimeToReach).HasMaxLength(200);
-        entity.Property(r => r.HeardAboutUs).HasMaxLength(200);
         entity.Property(r => r.PreferredContact).HasConversion<string>().HasMaxLength(20);
         entity.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         entity.Property(r => r.SourceIpHash).HasMaxLength(64).IsUnicode(false);
@@ -28,8 +27,11 @@ internal sealed class ConsultationRequestConfiguration(PersonalDataProtector pro
         entity.Property(r => r.Version).IsConcurrencyToken();
 
         // Health information is stored as Data Protection ciphertext, so the column has no useful length limit.
+        // "Best time to reach you" and "How you heard about us" are free text too, and can carry health words.
         entity.Property(r => r.HelpWith).HasConversion(protector.Converter);
         entity.Property(r => r.HealthAnswers).HasConversion(protector.Converter);
+        entity.Property(r => r.BestTimeToReach).HasConversion((ValueConverter)protector.Converter);
+        entity.Property(r => r.HeardAboutUs).HasConversion((ValueConverter)protector.Converter);
 
         entity.HasMany(r => r.Emails).WithOne(m => m.ConsultationRequest)
             .HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);

@@ -69,7 +69,6 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BestTimeToReach")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ConsentGiven")
@@ -96,7 +95,6 @@ namespace KetamineClinic.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeardAboutUs")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HelpWith")

@@ -60,6 +60,13 @@ public static class DatabaseExtensions
         // Create the data-protection key now, outside any request's transaction, so the first form post
         // never has to write a key while it holds the database's write lock.
         scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect([1]);
+
+        var encrypted = await PlainTextUpgrade.EncryptMarkedValuesAsync(
+            db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), app.Lifetime.ApplicationStopping);
+        if (encrypted > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Encrypted {Count} free-text values stored in clear text before this version", encrypted);
+        }
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using Microsoft.Data.Sqlite;
+using KetamineClinic.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KetamineClinic.IntegrationTests.Consultation;
 
@@ -16,6 +19,8 @@ public sealed class EncryptionAtRestTests(ConsultationAppFactory factory) : ICla
         var fields = ConsultationFormPoster.ValidFields(secret);
         fields["Concerns"] = "social-anxiety";
         fields["Pregnancy"] = "Yes";
+        fields["BestTimeToReach"] = "Marker-b71c evenings, after my panic group";
+        fields["HeardAboutUs"] = "Marker-h93d my psychiatrist";
         var reference = ConsultationFormPoster.ReferenceFrom(await client.SubmitAsync(fields));
 
         await using (var scope = factory.CreateDbScope())
@@ -32,6 +37,9 @@ public sealed class EncryptionAtRestTests(ConsultationAppFactory factory) : ICla
         Assert.DoesNotContain("social-anxiety", healthAnswers, StringComparison.Ordinal);
         Assert.DoesNotContain("Pregnancy", healthAnswers, StringComparison.Ordinal);
         Assert.True(helpWith.Length > secret.Length, "the stored value should be ciphertext");
+        var contactNotes = await ReadColumnAsync(connection,
+            "SELECT BestTimeToReach || '|' || HeardAboutUs FROM ConsultationRequests WHERE Reference = $reference", reference);
+        Assert.DoesNotContain("Marker-", Assert.Single(contactNotes), StringComparison.Ordinal);
 
         var keys = await ReadColumnAsync(connection, "SELECT Xml FROM DataProtectionKeys");
         Assert.NotEmpty(keys);
@@ -64,6 +72,37 @@ public sealed class EncryptionAtRestTests(ConsultationAppFactory factory) : ICla
         await using var scope = second.CreateDbScope();
 
         Assert.Equal(secret, await scope.Db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => r.HelpWith).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Best_time_and_heard_about_us_stored_in_clear_text_before_the_upgrade_are_encrypted_at_the_next_start()
+    {
+        using var earlier = new ClinicAppFactory();
+        var request = await earlier.AddRequestAsync();
+        await using (var scope = earlier.CreateDbScope())
+        {
+            // The database as the previous version left it: the schema before the migration, the values in clear text.
+            var before = scope.Db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_EncryptBestTimeAndHeardAboutUs", StringComparison.Ordinal)).Last();
+            await scope.Db.GetService<IMigrator>().MigrateAsync(before);
+            await scope.Db.Database.ExecuteSqlAsync(
+                $"UPDATE ConsultationRequests SET BestTimeToReach = {"Marker-5e2a mornings, before my panic"}, HeardAboutUs = {"Marker-0c7d my GP"} WHERE Id = {request.Id}");
+        }
+
+        using var upgraded = new ClinicAppFactory();
+        upgraded.Settings["ConnectionStrings:Clinic"] = $"Data Source={earlier.DatabasePath}";
+        await using (var scope = upgraded.CreateDbScope())
+        {
+            var row = await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == request.Id);
+            Assert.Equal("Marker-5e2a mornings, before my panic", row.BestTimeToReach);
+            Assert.Equal("Marker-0c7d my GP", row.HeardAboutUs);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={earlier.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var stored = Assert.Single(await ReadColumnAsync(connection,
+            "SELECT BestTimeToReach || '|' || HeardAboutUs FROM ConsultationRequests WHERE Reference = $reference", request.Reference));
+        Assert.DoesNotContain("Marker-", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(PlainTextUpgrade.Marker, stored, StringComparison.Ordinal);
     }
 
     private static async Task<(string HelpWith, string HealthAnswers)> ReadRowAsync(SqliteConnection connection, string reference)
