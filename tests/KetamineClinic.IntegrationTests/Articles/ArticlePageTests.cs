@@ -179,7 +179,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.Contains(document.QuerySelectorAll("main a[href='/consultation']"), a => a.TextContent.Contains("Request a consultation", StringComparison.Ordinal));
         Assert.NotNull(document.QuerySelector("main a[href='tel:+13125550147']"));
         Assert.Equal(3, document.QuerySelectorAll("#featured-heading ~ ul .card").Length);
-        Assert.Equal(5, document.QuerySelectorAll("ol.steps li").Length);
+        Assert.Equal(3, document.QuerySelectorAll("ol.three-steps > li").Length);
 
         var data = StructuredData(document);
         Assert.Equal("MedicalClinic", data.GetProperty("@type").GetString());
