@@ -32,6 +32,15 @@ fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing after installation."
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || fail "/usr/bin/python3 cannot import aiosmtpd (package python3-aiosmtpd)."
 
+# The Nu Html Checker (HtmlValidityTests): Java and the npm package vnu-jar, kept in tools/vnu (not committed).
+vnu_version=26.9.27
+command -v java >/dev/null || fail "Java 17 or later is required for the Nu Html Checker; install default-jre-headless."
+if [ ! -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  step "Installing the Nu Html Checker (vnu-jar $vnu_version)"
+  command -v npm >/dev/null || fail "npm is required to install vnu-jar; install the Debian package npm."
+  npm install --prefix tools/vnu --no-save --ignore-scripts "vnu-jar@$vnu_version" >/dev/null || fail "npm could not install vnu-jar@$vnu_version."
+fi
+
 step "Restoring .NET tools"
 dotnet tool restore >/dev/null || fail "dotnet tool restore failed (.config/dotnet-tools.json)."
 

@@ -715,3 +715,60 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ConsultationRequests]') AND [c].[name] = N'HeardAboutUs');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [ConsultationRequests] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [ConsultationRequests] ALTER COLUMN [HeardAboutUs] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ConsultationRequests]') AND [c].[name] = N'BestTimeToReach');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [ConsultationRequests] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [ConsultationRequests] ALTER COLUMN [BestTimeToReach] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
+)
+BEGIN
+    UPDATE [ConsultationRequests] SET [BestTimeToReach] = N'plain:' + [BestTimeToReach] WHERE [BestTimeToReach] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
+)
+BEGIN
+    UPDATE [ConsultationRequests] SET [HeardAboutUs] = N'plain:' + [HeardAboutUs] WHERE [HeardAboutUs] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123836_EncryptBestTimeAndHeardAboutUs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202123836_EncryptBestTimeAndHeardAboutUs', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

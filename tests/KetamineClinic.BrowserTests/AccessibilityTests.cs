@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/articles/how-ketamine-works")]
     [InlineData("/faq")]
     [InlineData("/treatment")]
+    [InlineData("/costs")]
     [InlineData("/privacy")]
     [InlineData("/accessibility")]
     [InlineData("/self-check")]
@@ -26,6 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
             Assert.Equal(200, response!.Status);
             await page.AssertNoAccessibilityViolationsAsync();
+            await BrowserFixture.SaveScreenshotsAsync(page, path == "/" ? "page-home" : "page" + path.Replace('/', '-'));
         });
 
     [Fact]

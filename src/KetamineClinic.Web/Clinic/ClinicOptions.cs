@@ -25,6 +25,10 @@ public sealed class ClinicOptions
     /// <summary>Public origin, e.g. https://clinic.example. Used for canonical links, feeds and emails.</summary>
     public string BaseUrl { get; set; } = "";
 
+    // Issue 18 (the look): what the home page's trust strip says, and the photos an operator drops into wwwroot.
+    public ClinicTrust Trust { get; set; } = new();
+    public ClinicPhotos Photos { get; set; } = new();
+
     /// <summary>The phone number in E.164 for <c>tel:</c> links.</summary>
     public string PhoneE164 => PhoneNumber.TryNormalizeUs(Phone, out var e164) ? e164 : "";
 
@@ -40,4 +44,26 @@ public sealed class ClinicAddress
     public string Country { get; set; } = "US";
 
     public override string ToString() => $"{Street}, {City}, {Region} {PostalCode}";
+}
+
+/// <summary>The three facts of the home page's trust strip; each one a short phrase.</summary>
+public sealed class ClinicTrust
+{
+    /// <summary>Completes "Licensed in …", e.g. "Illinois".</summary>
+    public string LicensedIn { get; set; } = "";
+
+    /// <summary>Who leads the care, e.g. "Care led by a board-certified psychiatrist".</summary>
+    public string CareLedBy { get; set; } = "";
+
+    /// <summary>How the sessions are watched, e.g. "Vital signs monitored throughout every session".</summary>
+    public string Monitoring { get; set; } = "";
+}
+
+/// <summary>Paths under wwwroot (starting with "/") of photos the operator provides; the defaults are drawn placeholders.</summary>
+public sealed class ClinicPhotos
+{
+    public string TreatmentRoom { get; set; } = "/img/photos/treatment-room.svg";
+
+    /// <summary>What the treatment room photo shows, for people who cannot see it.</summary>
+    public string TreatmentRoomDescription { get; set; } = "";
 }

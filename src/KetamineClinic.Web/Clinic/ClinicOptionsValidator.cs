@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace KetamineClinic.Web.Clinic;
 
 /// <summary>Checks the <c>Clinic</c> section at start-up; each failure names its full configuration key.</summary>
-public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
+/// <param name="webRoot">wwwroot's full path: configured photos must be files in it.</param>
+public sealed class ClinicOptionsValidator(string webRoot) : IValidateOptions<ClinicOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClinicOptions options)
     {
@@ -22,6 +23,15 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
         Require(options.FirstResponseTime, nameof(options.FirstResponseTime));
         Require(options.Address.Street, "Address:Street");
         Require(options.Address.City, "Address:City");
+
+        Require(options.Trust.LicensedIn, "Trust:LicensedIn");
+        Require(options.Trust.CareLedBy, "Trust:CareLedBy");
+        Require(options.Trust.Monitoring, "Trust:Monitoring");
+        Require(options.Photos.TreatmentRoomDescription, "Photos:TreatmentRoomDescription");
+        if (WebRootFile.Problem(webRoot, options.Photos.TreatmentRoom) is { } photoProblem)
+        {
+            failures.Add($"{ClinicOptions.Section}:Photos:TreatmentRoom {photoProblem}");
+        }
 
         if (!string.IsNullOrWhiteSpace(options.Phone) && !PhoneNumber.TryNormalizeUs(options.Phone, out _))
         {

@@ -156,7 +156,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private static async Task SaveScreenshotsAsync(IPage page, string name)
+    /// <summary>Full-page screenshots at a phone's and a desktop's width, under artifacts/browser/.</summary>
+    public static async Task SaveScreenshotsAsync(IPage page, string name)
     {
         Directory.CreateDirectory(RepositoryPaths.Artifacts);
         foreach (var (label, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 900) })

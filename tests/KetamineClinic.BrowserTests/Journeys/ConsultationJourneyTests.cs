@@ -22,6 +22,15 @@ public sealed class ConsultationJourneyTests(BrowserFixture browser)
 
             await ExpectMessagesBesideTheFieldsAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Request a consultation", Level = 1 })).ToBeVisibleAsync();
+            // The same error summary as the server's, focused, with a link to each field in error.
+            var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There is a problem" });
+            await Assertions.Expect(summary).ToBeFocusedAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: Request a consultation"));
+            await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your first name." })).ToHaveAttributeAsync("href", "#FirstName");
+            await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Choose how you would like us to contact you." })).ToHaveAttributeAsync("href", "#PreferredContact");
+            await Assertions.Expect(page.Locator(".error-summary")).ToHaveCountAsync(1);
+            await summary.GetByRole(AriaRole.Link, new() { Name = "Enter your email address." }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Email")).ToBeFocusedAsync();
             // Checked in the browser before anything is sent: the radio buttons and tick boxes as well, and
             // every field in error says so to screen readers, as the server's page does.
             await Assertions.Expect(page.Locator("#PreferredContact-error")).ToHaveTextAsync("Choose how you would like us to contact you.");

@@ -37,7 +37,12 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         var citation = document.QuerySelector("a.footnote-ref")!;
         Assert.NotNull(document.GetElementById(citation.GetAttribute("href")!.TrimStart('#')));
         Assert.NotNull(document.QuerySelector("main a[href='/consultation']"));
-        Assert.NotNull(document.QuerySelector(".disclaimer a[href='tel:988']"));
+        Assert.Single(document.QuerySelectorAll(".disclaimer"));
+        Assert.Single(document.QuerySelectorAll("main *"), e => e.TextContent.Contains("is not medical advice", StringComparison.Ordinal) && e.Children.Length == 0);
+        Assert.Same(document.QuerySelector(".disclaimer"), document.QuerySelector("main")!.LastElementChild);
+        // The footer's calm line is the one pointer to 988 on an article: no crisis block in the page itself.
+        Assert.Empty(document.QuerySelectorAll("main a[href='tel:988']"));
+        Assert.NotNull(document.QuerySelector("footer .crisis-line a[href='tel:988']"));
         Assert.NotEmpty(document.QuerySelectorAll("#related-heading ~ ul .card a"));
     }
 
@@ -174,7 +179,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.Contains(document.QuerySelectorAll("main a[href='/consultation']"), a => a.TextContent.Contains("Request a consultation", StringComparison.Ordinal));
         Assert.NotNull(document.QuerySelector("main a[href='tel:+13125550147']"));
         Assert.Equal(3, document.QuerySelectorAll("#featured-heading ~ ul .card").Length);
-        Assert.Equal(5, document.QuerySelectorAll("ol.steps li").Length);
+        Assert.Equal(3, document.QuerySelectorAll("ol.three-steps > li").Length);
 
         var data = StructuredData(document);
         Assert.Equal("MedicalClinic", data.GetProperty("@type").GetString());

@@ -206,6 +206,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         var crisis = main.FirstElementChild.NextElementSibling!;
         Assert.Equal("crisis-resources", crisis.ClassName);
         Assert.Contains("988", crisis.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["tel:988", "sms:988"], crisis.QuerySelectorAll(".crisis-actions a.crisis-button").Select(a => a.GetAttribute("href")));
         Assert.Equal(reference, page.QuerySelector("[data-testid=reference]")!.TextContent);
     }
 

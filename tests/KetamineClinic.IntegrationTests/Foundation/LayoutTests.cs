@@ -12,11 +12,13 @@ public sealed class LayoutTests(ClinicAppFactory app) : IClassFixture<ClinicAppF
 
         var nav = document.QuerySelector("nav[aria-label=Main]")!;
         var labels = nav.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Home", "Articles", "Treatment", "FAQ", "Request a consultation"], labels);
+        Assert.Equal(["Home", "Articles", "Treatment", "Self-check", "FAQ", "Request a consultation"], labels);
+        Assert.Matches(@"^/img/logo-mark(\.\w+)?\.svg", document.QuerySelector("header .brand img")!.GetAttribute("src"));
 
         Assert.Contains(document.QuerySelectorAll("header a[href^='tel:']"), a => a.GetAttribute("href") == "tel:+13125550147");
         var footer = document.QuerySelector("footer")!;
         Assert.Contains("In crisis? Call or text 988 (US)", footer.TextContent.Replace('\n', ' '), StringComparison.Ordinal);
+        Assert.Single(footer.QuerySelectorAll("a[href='tel:988']"));
         Assert.NotNull(footer.QuerySelector("a[href='/privacy']"));
         Assert.Contains("200 Example Avenue", footer.QuerySelector("address")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Monday–Friday", footer.TextContent, StringComparison.Ordinal);

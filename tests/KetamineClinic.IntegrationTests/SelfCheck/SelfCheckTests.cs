@@ -46,13 +46,32 @@ public sealed class SelfCheckTests(ClinicAppFactory app) : IClassFixture<ClinicA
         Assert.Equal("11", document.QuerySelector("[data-testid=score]")!.TextContent);
         Assert.Equal("moderate", document.QuerySelector("[data-testid=band]")!.TextContent);
         Assert.Contains("not a diagnosis", document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(document.QuerySelector("main a[href='tel:988']"));
+        // A moderate score: the footer's calm line only; the prominent crisis block is for a severe score.
+        Assert.Null(document.QuerySelector("main a[href='tel:988']"));
+        Assert.NotNull(document.QuerySelector("footer a[href='tel:988']"));
         Assert.NotNull(document.QuerySelector("main a[href='/consultation']"));
+        var bands = document.QuerySelectorAll(".score-band").Select(b => b.TextContent.Trim().Split(null as char[], StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal([["minimal", "0–4"], ["mild", "5–9"], ["moderate", "10–14"], ["severe", "15–21"]], bands);
+        Assert.Equal("moderate", document.QuerySelector(".score-band.is-current .score-band-name")!.TextContent);
+        Assert.Equal("11", document.QuerySelector(".score-marker")!.GetAttribute("data-score"));
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
 
         await using var scope = app.CreateDbScope();
         Assert.Equal(0, await scope.Db.ConsultationRequests.CountAsync());
         Assert.Equal(0, await scope.Db.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_severe_score_shows_the_crisis_block_with_988_and_911()
+    {
+        using var response = await PostAsync(app.CreateClient(), "3", "3", "3", "2", "2", "2", "2");
+
+        var document = await response.ReadDocumentAsync();
+        Assert.Equal("severe", document.QuerySelector("[data-testid=band]")!.TextContent);
+        var crisis = document.QuerySelector("main .crisis-resources")!;
+        Assert.NotNull(crisis.QuerySelector("a[href='tel:988']"));
+        Assert.NotNull(crisis.QuerySelector("a[href='tel:911']"));
+        Assert.Equal("17", document.QuerySelector(".score-marker")!.GetAttribute("data-score"));
     }
 
     [Theory]

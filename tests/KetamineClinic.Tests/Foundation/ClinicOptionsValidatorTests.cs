@@ -2,8 +2,18 @@ using KetamineClinic.Web.Clinic;
 
 namespace KetamineClinic.Tests.Foundation;
 
-public sealed class ClinicOptionsValidatorTests
+public sealed class ClinicOptionsValidatorTests : IDisposable
 {
+    private readonly string _webRoot = Directory.CreateTempSubdirectory("clinic-wwwroot-").FullName;
+
+    public ClinicOptionsValidatorTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_webRoot, "img"));
+        File.WriteAllText(Path.Combine(_webRoot, "img", "room.svg"), "<svg/>");
+    }
+
+    public void Dispose() => Directory.Delete(_webRoot, recursive: true);
+
     private static ClinicOptions Valid() => new()
     {
         Name = "Test Clinic",
@@ -12,10 +22,12 @@ public sealed class ClinicOptionsValidatorTests
         FirstResponseTime = "within one business day",
         Address = new ClinicAddress { Street = "1 Main St", City = "Chicago", Region = "IL", PostalCode = "60601" },
         TimeZone = "America/Chicago",
+        Trust = new ClinicTrust { LicensedIn = "Illinois", CareLedBy = "Care led by a psychiatrist", Monitoring = "Vital signs monitored throughout" },
+        Photos = new ClinicPhotos { TreatmentRoom = "/img/room.svg", TreatmentRoomDescription = "A quiet room with a reclining chair." },
     };
 
-    private static List<string> Failures(ClinicOptions options) =>
-        new ClinicOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+    private List<string> Failures(ClinicOptions options) =>
+        new ClinicOptionsValidator(_webRoot).Validate(null, options).Failures?.ToList() ?? [];
 
     [Fact]
     public void Complete_settings_pass() => Assert.Empty(Failures(Valid()));
@@ -52,6 +64,26 @@ public sealed class ClinicOptionsValidatorTests
         Assert.Contains("Clinic:Phone is required.", failures);
         Assert.Contains("Clinic:Email is required.", failures);
         Assert.Contains("Clinic:Address:Street is required.", failures);
+    }
+
+    [Theory]
+    [InlineData("/img/missing.jpg", "Clinic:Photos:TreatmentRoom '/img/missing.jpg' names no file in wwwroot.")]
+    [InlineData("img/room.svg", "Clinic:Photos:TreatmentRoom 'img/room.svg' must be a path under wwwroot starting with '/', e.g. /img/photos/room.jpg.")]
+    [InlineData("/../appsettings.json", "Clinic:Photos:TreatmentRoom '/../appsettings.json' must be a path under wwwroot starting with '/', e.g. /img/photos/room.jpg.")]
+    [InlineData("https://photos.example/room.jpg", "Clinic:Photos:TreatmentRoom 'https://photos.example/room.jpg' must be a path under wwwroot starting with '/', e.g. /img/photos/room.jpg.")]
+    public void A_photo_outside_wwwroot_or_missing_names_its_key(string path, string expected)
+    {
+        var options = Valid();
+        options.Photos.TreatmentRoom = path;
+        Assert.Equal(expected, Assert.Single(Failures(options)));
+    }
+
+    [Fact]
+    public void A_missing_trust_fact_names_its_key()
+    {
+        var options = Valid();
+        options.Trust.LicensedIn = " ";
+        Assert.Equal("Clinic:Trust:LicensedIn is required.", Assert.Single(Failures(options)));
     }
 
     [Fact]

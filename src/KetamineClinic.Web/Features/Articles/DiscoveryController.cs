@@ -35,6 +35,7 @@ public sealed class DiscoveryController(ArticleLibrary library, IOptions<ClinicO
         // Pages rendered by other features, whose content has no file date.
         entries.Add(("/consultation", null));
         entries.Add(("/self-check", null));
+        entries.Add((Costs.CostsController.Path, null));
 
         return Xml("application/xml", writer =>
         {

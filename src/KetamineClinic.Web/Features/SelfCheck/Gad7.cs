@@ -36,15 +36,25 @@ public static class Gad7
         return answers.Sum(a => a!.Value);
     }
 
-    public static Gad7Band Band(int score) => score switch
-    {
-        < 0 => throw new ArgumentOutOfRangeException(nameof(score)),
-        <= 4 => Gad7Band.Minimal,
-        <= 9 => Gad7Band.Mild,
-        <= 14 => Gad7Band.Moderate,
-        <= 21 => Gad7Band.Severe,
-        _ => throw new ArgumentOutOfRangeException(nameof(score)),
-    };
+    /// <summary>The four bands the score is read in, in order: the result page's text and its 0–21 bar both come from here.</summary>
+    public static IReadOnlyList<Gad7Range> Ranges { get; } =
+    [
+        new(Gad7Band.Minimal, "minimal", 0, 4),
+        new(Gad7Band.Mild, "mild", 5, 9),
+        new(Gad7Band.Moderate, "moderate", 10, 14),
+        new(Gad7Band.Severe, "severe", 15, 21),
+    ];
+
+    public static Gad7Band Band(int score) => Range(score).Band;
+
+    public static Gad7Range Range(int score) =>
+        Ranges.FirstOrDefault(r => score >= r.Min && score <= r.Max) ?? throw new ArgumentOutOfRangeException(nameof(score));
+}
+
+public sealed record Gad7Range(Gad7Band Band, string Label, int Min, int Max)
+{
+    /// <summary>How many scores the band holds: its share of the bar.</summary>
+    public int Width => Max - Min + 1;
 }
 
 public enum Gad7Band

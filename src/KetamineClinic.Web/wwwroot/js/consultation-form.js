@@ -1,4 +1,6 @@
-// Client-side hints only; the server validates every post again.
+// Client-side checks for every form whose fields carry data-val attributes; the server validates every post again.
+// A form that fails them shows the same error summary the server renders (Views/Shared/_ErrorSummary.cshtml),
+// with focus moved to it, so a visitor meets one pattern with or without JavaScript.
 (function () {
     'use strict';
     if (!window.aspnetValidation) {
@@ -31,5 +33,94 @@
         unhighlight.call(service, input, errorClass, validClass);
         markInvalid(input, false);
     };
+
+    // The server links a problem to the element whose id is the field's name (a radio group's fieldset),
+    // or else to the field itself.
+    function linkTarget(form, name, input) {
+        var named = document.getElementById(name);
+        return named && form.contains(named) ? name : input.id;
+    }
+
+    function problems(form) {
+        var seen = {};
+        var list = [];
+        var inputs = form.querySelectorAll('[data-val="true"][aria-invalid="true"]');
+        for (var i = 0; i < inputs.length; i++) {
+            var input = inputs[i];
+            if (seen[input.name]) {
+                continue;
+            }
+            seen[input.name] = true;
+            var message = form.querySelector('[data-valmsg-for="' + input.name + '"]');
+            var text = message ? message.textContent.trim() : '';
+            if (text) {
+                list.push({ id: linkTarget(form, input.name, input), message: text });
+            }
+        }
+        return list;
+    }
+
+    function showSummary(form) {
+        var list = problems(form);
+        if (list.length === 0) {
+            return false;
+        }
+        var summary = document.createElement('div');
+        summary.className = 'error-summary';
+        summary.setAttribute('role', 'alert');
+        summary.setAttribute('aria-labelledby', 'error-summary-title');
+        summary.tabIndex = -1;
+        var heading = document.createElement('h2');
+        heading.id = 'error-summary-title';
+        heading.textContent = 'There is a problem';
+        summary.appendChild(heading);
+        var items = document.createElement('ul');
+        list.forEach(function (problem) {
+            var item = document.createElement('li');
+            var link = document.createElement('a');
+            link.href = '#' + problem.id;
+            link.textContent = problem.message;
+            item.appendChild(link);
+            items.appendChild(item);
+        });
+        summary.appendChild(items);
+
+        var existing = document.querySelector('.error-summary');
+        if (existing) {
+            existing.replaceWith(summary);
+        } else {
+            form.parentNode.insertBefore(summary, form);
+        }
+        if (document.title.indexOf('Error: ') !== 0) {
+            document.title = 'Error: ' + document.title;
+        }
+        summary.focus();
+        return true;
+    }
+
+    var focusFirstInvalid = service.focusFirstInvalid;
+    service.focusFirstInvalid = function (form) {
+        if (!showSummary(form)) {
+            focusFirstInvalid.call(service, form);
+        }
+    };
+
+    // A link in the summary moves focus to its field, as on the server's page.
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest && event.target.closest('.error-summary a[href^="#"]');
+        if (!link) {
+            return;
+        }
+        var target = document.getElementById(link.getAttribute('href').slice(1));
+        if (!target) {
+            return;
+        }
+        var field = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+        if (field) {
+            event.preventDefault();
+            target.scrollIntoView();
+            field.focus();
+        }
+    });
     service.bootstrap();
 })();
