@@ -614,6 +614,65 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    CREATE TABLE [StaffSessions] (
+        [Id] varchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Ticket] varbinary(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [IdleExpiresAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StaffSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    CREATE INDEX [IX_StaffSessions_UserId] ON [StaffSessions] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122959_StaffSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202122959_StaffSessions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastAuthenticatorTimeStep] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202123308_StaffAuthenticatorTimeStep'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202123308_StaffAuthenticatorTimeStep', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261202123353_Booking'
 )
 BEGIN
@@ -767,6 +826,59 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261202123836_EncryptBestTimeAndHeardAboutUs', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedByName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    ALTER TABLE [ConsultationRequests] ADD [AssignedToName] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationRequests_AssignedToId] ON [ConsultationRequests] ([AssignedToId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202132645_RequestOwner'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202132645_RequestOwner', N'10.0.14');
 END;
 
 COMMIT;

@@ -2,7 +2,6 @@ using KetamineClinic.Data;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Testing;
 using Microsoft.Data.Sqlite;
-using KetamineClinic.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
