@@ -23,8 +23,9 @@ public sealed class StaffSessionStore(
     TimeProvider time,
     IOptions<StaffOptions> options) : ITicketStore
 {
-    // A renewal within this long of the stored idle expiry is not written: every staff request renews the ticket
-    // (the security stamp is checked each time), and the idle timeout does not need to be kept to the second.
+    // A renewal that changes nothing but the idle expiry, by less than this, is not written: every staff request
+    // renews the ticket (the security stamp is checked each time), and the idle timeout need not be kept to the second.
+    // Any other change (a sign-in over the session, a new stamp or claim) is always written.
     private static readonly TimeSpan _renewalGranularity = TimeSpan.FromMinutes(1);
 
     private readonly IDataProtector _protector = protection.CreateProtector("KetamineClinic.StaffSessions.v1");
@@ -63,7 +64,7 @@ public sealed class StaffSessionStore(
         // A session ended meanwhile (signed out elsewhere) stays ended: there is nothing to renew.
         var id = IdOf(key);
         var session = await db.StaffSessions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null || IdleExpiryOf(ticket, session) - session.IdleExpiresAt < _renewalGranularity)
+        if (session is null || (IdleExpiryOf(ticket, session) - session.IdleExpiresAt < _renewalGranularity && SameContent(Read(session), ticket)))
         {
             return;
         }
@@ -92,16 +93,7 @@ public sealed class StaffSessionStore(
             return null;
         }
 
-        AuthenticationTicket? ticket;
-        try
-        {
-            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
+        var ticket = Read(session);
         if (ticket is not null && (ticket.Properties.ExpiresUtc is not { } expires || expires.UtcDateTime > session.ExpiresAt))
         {
             // The cookie handler then refuses the ticket itself at the absolute end, whatever a renewal asked for.
@@ -119,6 +111,28 @@ public sealed class StaffSessionStore(
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var id = IdOf(key);
         await db.StaffSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private AuthenticationTicket? Read(StaffSession session)
+    {
+        try
+        {
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SameContent(AuthenticationTicket? stored, AuthenticationTicket renewed)
+    {
+        static IEnumerable<string> Content(AuthenticationTicket ticket) =>
+            ticket.Principal.Claims.Select(c => $"claim {c.Type}={c.Value}")
+                .Concat(ticket.Properties.Items.Where(i => i.Key is not ".issued" and not ".expires").Select(i => $"item {i.Key}={i.Value}"))
+                .Order(StringComparer.Ordinal);
+
+        return stored is not null && Content(stored).SequenceEqual(Content(renewed), StringComparer.Ordinal);
     }
 
     private void Write(StaffSession session, AuthenticationTicket ticket)
