@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Ical.Net;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Testing;
 using KetamineClinic.Web.Email;
 using KetamineClinic.Web.Features.Booking;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,12 @@ public sealed partial class ManageCallTests : IDisposable
         return await scope.Db.OutboxMessages.AsNoTracking().Where(m => m.Kind == kind).OrderBy(m => m.NextAttemptAt).ToListAsync();
     }
 
+    // The app's own dispatcher runs beside the test's calls, so a message can be mid-send when one returns: wait for it.
+    private Task<List<OutboxMessage>> WhenAsync(EmailKind kind, Func<List<OutboxMessage>, bool> done, string because) =>
+        Eventually.GetAsync(() => CallEmailsAsync(kind), done, TimeSpan.FromSeconds(10), because);
+
+    private static bool OneSent(List<OutboxMessage> messages) => messages is [{ Status: OutboxStatus.Sent }];
+
     private MimeMessage Read(OutboxMessage message) =>
         MimeMessage.Load(Path.Combine(_factory.MailDirectory, PickupDirectoryTransport.FileName(message.MessageId)));
 
@@ -58,7 +65,7 @@ public sealed partial class ManageCallTests : IDisposable
 
         // Booked: one email with a METHOD:REQUEST invitation and the manage link; the token leaves the outbox once sent.
         await DispatchAsync();
-        var booked = Assert.Single(await CallEmailsAsync(EmailKind.CallBooked));
+        var booked = Assert.Single(await WhenAsync(EmailKind.CallBooked, OneSent, "the booking email should be sent"));
         Assert.Equal(OutboxStatus.Sent, booked.Status);
         Assert.Null(booked.ManageToken);
         var mail = Read(booked);
@@ -93,7 +100,7 @@ public sealed partial class ManageCallTests : IDisposable
         Assert.Contains(first, CallBookingPoster.OfferedStarts(afterChange)); // the old time is free at once
 
         await DispatchAsync();
-        var (changeMethod, changeInvitation) = Invitation(Read(Assert.Single(await CallEmailsAsync(EmailKind.CallChanged))));
+        var (changeMethod, changeInvitation) = Invitation(Read(Assert.Single(await WhenAsync(EmailKind.CallChanged, OneSent, "the change email should be sent"))));
         Assert.Equal("REQUEST", changeMethod);
         Assert.Equal(bookedEvent.Uid, changeInvitation.Events.Single().Uid);
         Assert.Equal(1, changeInvitation.Events.Single().Sequence);
@@ -106,7 +113,7 @@ public sealed partial class ManageCallTests : IDisposable
         Assert.All(await CallEmailsAsync(EmailKind.CallReminder), m => Assert.Equal(OutboxStatus.Pending, m.Status));
         _time.Advance(TimeSpan.FromMinutes(2));
         await DispatchAsync();
-        var reminders = await CallEmailsAsync(EmailKind.CallReminder);
+        var reminders = await WhenAsync(EmailKind.CallReminder, l => l is [{ Status: OutboxStatus.Sent }, _], "the first reminder should be sent");
         Assert.Equal([OutboxStatus.Sent, OutboxStatus.Pending], reminders.Select(m => m.Status));
         var reminder = Read(reminders[0]);
         Assert.StartsWith("Reminder: your consultation call", reminder.Subject, StringComparison.Ordinal);
@@ -121,7 +128,7 @@ public sealed partial class ManageCallTests : IDisposable
         Assert.Contains("Your call is cancelled", (await cancelled.ReadDocumentAsync()).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Single(await CallEmailsAsync(EmailKind.CallReminder)); // the sent one; the pending one is gone
         await DispatchAsync();
-        var (cancelMethod, cancelInvitation) = Invitation(Read(Assert.Single(await CallEmailsAsync(EmailKind.CallCancelled))));
+        var (cancelMethod, cancelInvitation) = Invitation(Read(Assert.Single(await WhenAsync(EmailKind.CallCancelled, OneSent, "the cancellation email should be sent"))));
         Assert.Equal("CANCEL", cancelMethod);
         Assert.Equal(2, cancelInvitation.Events.Single().Sequence);
         Assert.Equal(bookedEvent.Uid, cancelInvitation.Events.Single().Uid);

@@ -93,6 +93,9 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Contains("within one business day", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(confirmation.QuerySelector("main a[href='tel:+13125550147']"));
         Assert.Null(confirmation.QuerySelector(".crisis-resources"));
+        Assert.Equal("a•••@example.com", confirmation.QuerySelector("[data-testid=masked-email]")!.TextContent);
+        Assert.DoesNotContain("avery.quinn", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(confirmation.QuerySelector("main a[href='/articles/preparing-for-your-first-visit']"));
     }
 
     [Fact]
@@ -107,6 +110,7 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         Assert.Null(page.QuerySelector("[data-testid=reference]"));
+        Assert.Null(page.QuerySelector("[data-testid=masked-email]"));
         Assert.DoesNotContain(reference, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 

@@ -89,7 +89,7 @@ public sealed partial class ConsultationController(
         var value = code.Value;
         var request = await db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Reference == value)
-            .Select(r => new { r.Id, r.IsUrgent, r.State, Booked = r.Calls.Any(c => c.CancelledAt == null) })
+            .Select(r => new { r.Id, r.IsUrgent, r.State, r.Email, Booked = r.Calls.Any(c => c.CancelledAt == null) })
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null)
         {
@@ -105,6 +105,7 @@ public sealed partial class ConsultationController(
         return View(new ConsultationReceivedPage(value, request.IsUrgent)
         {
             ChooseTime = await booking.ChooseTimeFormAsync(value, request.State, cancellationToken),
+            MaskedEmail = Clinic.EmailAddressMask.Mask(request.Email),
         });
     }
 
@@ -120,6 +121,9 @@ public sealed record ConsultationReceivedPage(string? Reference, bool IsUrgent)
 {
     /// <summary>The next step, choosing a time for the call; null on the generic page.</summary>
     public Booking.ChooseTimeForm? ChooseTime { get; init; }
+
+    /// <summary>Where the acknowledgement went, partly hidden ("a•••@example.com"); null on the generic page.</summary>
+    public string? MaskedEmail { get; init; }
 
     public static ConsultationReceivedPage Generic { get; } = new(null, false);
 }
