@@ -93,6 +93,8 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Contains("within one business day", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(confirmation.QuerySelector("main a[href='tel:+13125550147']"));
         Assert.Null(confirmation.QuerySelector(".crisis-resources"));
+        Assert.Null(confirmation.QuerySelector("main a[href='tel:988']")); // the footer's calm line is the pointer
+        Assert.NotNull(confirmation.QuerySelector("footer a[href='tel:988']"));
         Assert.Equal("a•••@example.com", confirmation.QuerySelector("[data-testid=masked-email]")!.TextContent);
         Assert.DoesNotContain("avery.quinn", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(confirmation.QuerySelector("main a[href='/articles/preparing-for-your-first-visit']"));
