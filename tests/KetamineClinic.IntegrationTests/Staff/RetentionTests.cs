@@ -33,11 +33,7 @@ public sealed class RetentionTests : IDisposable
             await arrange.Db.SaveChangesAsync();
         }
 
-        var job = new RetentionJob(
-            _app.Services.GetRequiredService<IServiceScopeFactory>(),
-            new FakeTimeProvider(now),
-            Options.Create(new RetentionOptions { Days = 30 }),
-            NullLogger<RetentionJob>.Instance);
+        var job = JobAt(now);
 
         var deleted = await job.RunOnceAsync(CancellationToken.None);
 
@@ -74,16 +70,18 @@ public sealed class RetentionTests : IDisposable
             await arrange.Db.SaveChangesAsync();
         }
 
-        var job = new RetentionJob(
-            _app.Services.GetRequiredService<IServiceScopeFactory>(),
-            new FakeTimeProvider(now),
-            Options.Create(new RetentionOptions { Days = 30 }),
-            NullLogger<RetentionJob>.Instance);
+        var job = JobAt(now);
         await job.RunOnceAsync(CancellationToken.None);
 
         await using var scope = _app.CreateDbScope();
         Assert.Equal(["open"], await scope.Db.StaffSessions.Select(s => s.Id).ToListAsync());
     }
+
+    private RetentionJob JobAt(DateTimeOffset now) => new(
+        _app.Services.GetRequiredService<IServiceScopeFactory>(),
+        new FakeTimeProvider(now),
+        Options.Create(new RetentionOptions { Days = 30 }),
+        NullLogger<RetentionJob>.Instance);
 
     [Fact]
     public async Task A_retention_period_under_30_days_stops_start_up_naming_the_key()
