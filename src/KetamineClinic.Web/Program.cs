@@ -52,8 +52,9 @@ try
 
     app.UseHeadAsGet();
     app.UseRouting();
-    // For every request, not only the staff area's: the output cache below must know who is signed in.
-    app.UseAuthentication();
+    // For every request that carries the staff cookie, not only the staff area's: the output cache below must
+    // know who is signed in.
+    app.UseStaffAuthentication();
     app.UseSecondFactorGate();
     app.UseAuthorization();
     app.UseNoStoreForStaffPages();
