@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using IdentitySignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace KetamineClinic.Web.Features.Staff.TwoFactor;
 
@@ -43,7 +44,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, UserMan
         var isAuthenticatorCode = code.Length == 6 && code.All(char.IsAsciiDigit);
         var result = isAuthenticatorCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+            : await RecoveryCodeSignInAsync(user, RecoveryCode(code));
         var anonymous = new AuditActor(null, null);
         if (!result.Succeeded)
         {
@@ -141,6 +142,35 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, UserMan
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await audit.WriteAsync(AuditActions.RecoveryCodesRenewed, AuditTrail.UserSubject(user.Id), null, cancellationToken);
         return View("RecoveryCodes", new RecoveryCodesPage([.. codes ?? []]));
+    }
+
+    /// <summary>
+    /// Identity's recovery-code sign-in neither refuses a locked-out or disabled account nor counts a wrong code, as
+    /// its authenticator-code sign-in does; without this, recovery codes could be guessed without end.
+    /// </summary>
+    private async Task<IdentitySignInResult> RecoveryCodeSignInAsync(StaffUser user, string code)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return IdentitySignInResult.LockedOut;
+        }
+
+        if (!await signIn.CanSignInAsync(user))
+        {
+            return IdentitySignInResult.NotAllowed;
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (!result.Succeeded)
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                return IdentitySignInResult.LockedOut;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Identity's recovery codes read "XXXXX-XXXXX" in capitals; a member may type them any way.</summary>
