@@ -38,6 +38,8 @@ public static class StaffAreaExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 // Routes IUserConfirmation, i.e. EnabledAccountConfirmation, into every sign-in.
                 options.SignIn.RequireConfirmedAccount = true;
+                // Passkeys: their table, and the relying party's id from the request's host (WebAuthn needs a host name).
+                options.Stores.SchemaVersion = ClinicDatabase.IdentitySchema;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddDefaultTokenProviders()
