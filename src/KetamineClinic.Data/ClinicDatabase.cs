@@ -1,4 +1,5 @@
 using KetamineClinic.Data.Sqlite;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,9 @@ public static class ClinicDatabase
 {
     public const string SqliteMigrationsAssembly = "KetamineClinic.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "KetamineClinic.Migrations.SqlServer";
+
+    /// <summary>Identity's table layout: version 3 adds the passkeys (<c>AspNetUserPasskeys</c>).</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
         SqliteSynchronous synchronous = SqliteSynchronous.Full)
@@ -38,8 +42,17 @@ public static class ClinicDatabase
     {
         var options = new DbContextOptionsBuilder<ClinicDbContext>();
         Configure(options, provider, connectionString);
-        return new ClinicDbContext(options.Options, PersonalDataProtector.DesignTime);
+        return new ClinicDbContext(options.WithIdentitySchema().Options, PersonalDataProtector.DesignTime);
     }
+
+    /// <summary>
+    /// Identity reads its table layout from the app's <see cref="IdentityOptions"/>; a context made outside the app
+    /// (<c>dotnet ef</c>, tests) gets the same <see cref="IdentitySchema"/> here, or its model would lack the passkeys.
+    /// </summary>
+    public static DbContextOptionsBuilder<ClinicDbContext> WithIdentitySchema(this DbContextOptionsBuilder<ClinicDbContext> options) =>
+        options.UseApplicationServiceProvider(new ServiceCollection()
+            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchema)
+            .BuildServiceProvider());
 
     /// <summary>
     /// Registers <see cref="ClinicDbContext"/> and, on SQLite, the pieces of its write path (docs/decisions).

@@ -14,7 +14,7 @@ public sealed class MigrationTests
     {
         var options = new DbContextOptionsBuilder<ClinicDbContext>();
         ClinicDatabase.Configure(options, provider, connectionString);
-        return new ClinicDbContext(options.Options, new PersonalDataProtector(new EphemeralDataProtectionProvider()));
+        return new ClinicDbContext(options.WithIdentitySchema().Options, new PersonalDataProtector(new EphemeralDataProtectionProvider()));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class MigrationTests
             }
 
             Assert.Superset(
-                new HashSet<string> { "ConsultationRequests", "OutboxMessages", "RequestNotes", "RequestStatusChanges", "AuditEntries", "DataProtectionKeys", "AspNetUsers" },
+                new HashSet<string> { "ConsultationRequests", "OutboxMessages", "RequestNotes", "RequestStatusChanges", "AuditEntries", "DataProtectionKeys", "AspNetUsers", "AspNetUserPasskeys" },
                 tables.ToHashSet());
         }
         finally

@@ -90,8 +90,11 @@ public static class StaffSignIn
         return client;
     }
 
-    /// <summary>POSTs a form on <paramref name="pageUrl"/> (found by its action) with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, Dictionary<string, string> fields)
+    /// <summary>
+    /// POSTs a form on <paramref name="pageUrl"/> (found by its action) with the page's antiforgery token; to
+    /// <paramref name="postTo"/> instead when given, as a script sends a form's fields elsewhere.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, Dictionary<string, string> fields, string? postTo = null)
     {
         var page = await client.GetDocumentAsync(pageUrl);
         var form = page.QuerySelector($"form[action='{action}']") ?? throw new InvalidOperationException($"No form posts to {action} on {pageUrl}.");
@@ -106,6 +109,6 @@ public static class StaffSignIn
             values[name] = value;
         }
 
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return await client.PostAsync(postTo ?? action, new FormUrlEncodedContent(values));
     }
 }

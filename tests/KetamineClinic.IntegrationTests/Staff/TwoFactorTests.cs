@@ -3,7 +3,13 @@ using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
 using KetamineClinic.Web.Features.Staff;
 using KetamineClinic.Web.Features.Staff.TwoFactor;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.IntegrationTests.Staff;
 
@@ -172,6 +178,66 @@ public sealed class TwoFactorTests : IDisposable
         var userId = (await check.Db.Users.SingleAsync(u => u.Email == email)).Id;
         Assert.True(await check.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignInSucceeded && a.ActorId == userId && a.Details == "recovery code"));
         Assert.True(await check.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RecoveryCodesRenewed && a.ActorId == userId));
+    }
+
+    [Fact]
+    public async Task Wrong_recovery_codes_count_toward_the_lockout_and_a_locked_account_cannot_use_a_right_one()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        await _app.EnrolAuthenticatorAsync(email);
+        List<string> codes;
+        await using (var scope = _app.CreateDbScope())
+        {
+            var users = scope.Services.GetRequiredService<UserManager<StaffUser>>();
+            codes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, TwoFactorController.RecoveryCodeCount) ?? []];
+        }
+
+        var client = _app.CreateNonRedirectingClient();
+        (await client.PostLoginAsync(email, StaffSignIn.Password)).Dispose();
+        using (var wrong = await client.PostCodeAsync("ABCDE-23456"))
+        {
+            Assert.Contains(TwoFactorController.WrongCodeMessage, (await wrong.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+
+        await using (var scope = _app.CreateDbScope())
+        {
+            Assert.Equal(1, (await scope.Db.Users.SingleAsync(u => u.Email == email)).AccessFailedCount);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await client.PostCodeAsync($"WRONG-{i}{i}{i}{i}{i}")).Dispose();
+        }
+
+        using var right = await client.PostCodeAsync(codes[0]);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        await using var check = _app.CreateDbScope();
+        var user = await check.Db.Users.SingleAsync(u => u.Email == email);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        var userManager = check.Services.GetRequiredService<UserManager<StaffUser>>();
+        Assert.Equal(TwoFactorController.RecoveryCodeCount, await userManager.CountRecoveryCodesAsync(user));
+        var reasons = await check.Db.AuditEntries.Where(a => a.Action == AuditActions.SignInFailed && a.Subject == AuditTrail.UserSubject(user.Id)).Select(a => a.Details).ToListAsync();
+        Assert.Contains("wrong recovery code", reasons);
+        Assert.Contains("locked out", reasons);
+    }
+
+    [Fact]
+    public async Task Identitys_two_factor_cookies_are_secure_even_over_plain_http()
+    {
+        var email = await _app.CreateStaffUserAsync(StaffRoles.Staff);
+        await _app.EnrolAuthenticatorAsync(email);
+        var overHttp = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+
+        using var password = await overHttp.PostLoginAsync(email, StaffSignIn.Password);
+
+        Assert.StartsWith(StaffRoutes.LoginCode, password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var cookie = password.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(IdentityConstants.TwoFactorUserIdScheme + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+        // Nothing sets the remember-this-browser cookie today (rememberClient is always false); if anything does, it is Secure too.
+        var rememberMe = _app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.TwoFactorRememberMeScheme);
+        Assert.Equal(CookieSecurePolicy.Always, rememberMe.Cookie.SecurePolicy);
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public static class AuditActions
     public const string TwoFactorReset = "account.two-factor-reset";
     public const string SessionsEnded = "account.sessions-ended";
 
+    // Passkeys (issue 17)
+    public const string PasskeyAdded = "account.passkey-added";
+    public const string PasskeyRemoved = "account.passkey-removed";
+
     // Booking (issue 16)
     public const string CallBooked = "call.booked";
     public const string CallChanged = "call.changed";
@@ -37,6 +41,7 @@ public static class AuditActions
         SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
+        PasskeyAdded, PasskeyRemoved,
         CallBooked, CallChanged, CallCancelled,
     ];
 

@@ -38,6 +38,8 @@ public static class StaffAreaExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 // Routes IUserConfirmation, i.e. EnabledAccountConfirmation, into every sign-in.
                 options.SignIn.RequireConfirmedAccount = true;
+                // Passkeys: their table, and the relying party's id from the request's host (WebAuthn needs a host name).
+                options.Stores.SchemaVersion = ClinicDatabase.IdentitySchema;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddDefaultTokenProviders()
@@ -58,6 +60,14 @@ public static class StaffAreaExtensions
                 StaffCookie.Configure(cookie, environment);
                 cookie.SessionStore = sessions;
             });
+        // Identity's two-factor cookies name a member half-way through signing in (and carry a passkey ceremony's
+        // state): like the session cookie, never sent over plain HTTP.
+        foreach (var scheme in (string[])[IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme])
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme)
+                .Configure<IWebHostEnvironment>((cookie, environment) => cookie.Cookie.SecurePolicy = StaffCookie.SecurePolicy(environment));
+        }
+
 
         services.AddClientRateLimit(LoginRateLimitPolicy, provider =>
             (provider.GetRequiredService<IOptions<StaffOptions>>().Value.LoginAttemptsPerMinute, TimeSpan.FromMinutes(1)));

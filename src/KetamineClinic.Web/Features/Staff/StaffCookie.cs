@@ -18,7 +18,7 @@ public static class StaffCookie
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.Cookie.Path = "/";
-        cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.Cookie.SecurePolicy = SecurePolicy(environment);
         if (environment.IsDevelopment())
         {
             // The __Host- prefix demands Secure, which plain-HTTP development cannot offer.
@@ -32,6 +32,10 @@ public static class StaffCookie
         cookie.ReturnUrlParameter = ReturnUrlParameter;
         cookie.EventsType = typeof(StaffCookieEvents);
     }
+
+    /// <summary>Secure outside Development, where plain HTTP cannot offer it; Identity's two-factor cookies follow it too.</summary>
+    public static CookieSecurePolicy SecurePolicy(IWebHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     /// <summary>The staff page a form at this path is posted from: a request's page for its actions, else the list it belongs to.</summary>
     internal static string PageOfForm(PathString path)

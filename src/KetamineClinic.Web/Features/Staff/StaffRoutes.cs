@@ -10,6 +10,14 @@ public static class StaffRoutes
     public const string Account = "/staff/account";
     public const string AuthenticatorSetup = Account + "/authenticator";
     public const string RecoveryCodes = Account + "/recovery-codes";
+
+    // Passkeys (issue 17): the options routes answer the page's script with WebAuthn JSON; the others take its form.
+    public const string PasskeySignIn = Login + "/passkey";
+    public const string PasskeySignInOptions = PasskeySignIn + "/options";
+    public const string Passkeys = Account + "/passkeys";
+    public const string PasskeyCreationOptions = Passkeys + "/options";
+    public const string PasskeyRemove = Passkeys + "/remove";
+
     public const string Requests = "/staff/requests";
     public const string RequestsExport = Requests + "/export";
     public const string Audit = "/staff/audit";

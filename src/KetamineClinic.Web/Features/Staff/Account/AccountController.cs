@@ -1,4 +1,5 @@
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Web.Features.Staff.TwoFactor;
 using KetamineClinic.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
 {
     /// <summary>One message for every failure, so the page never reveals whether an account exists or is locked.</summary>
     public const string FailureMessage = "The email or password is not right, or the account cannot sign in at the moment.";
+    public const string PasskeyFailureMessage = "That passkey did not sign you in: it was cancelled, took too long, is not one of this clinic's, or the account cannot sign in at the moment. Try again, or sign in with your email and password.";
 
     // A password hash to check against when no real one is checked, made once with the app's own hasher.
     private static string? _timingHash;
@@ -70,6 +72,55 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         return LocalRedirect(mustSetUp ? StaffRoutes.AuthenticatorSetup : StaffReturnUrl.Or(Url, form.ReturnUrl, StaffRoutes.Requests));
     }
 
+    /// <summary>The WebAuthn options passkeys.js hands to <c>navigator.credentials.get()</c>: any of this site's passkeys, so no email is asked for (or revealed).</summary>
+    [AllowAnonymous]
+    [HttpPost(StaffRoutes.PasskeySignInOptions)]
+    [EnableRateLimiting(StaffAreaExtensions.LoginRateLimitPolicy)]
+    public async Task<IActionResult> PasskeySignInOptions() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// A passkey is both factors at once (something held, unlocked by the member's fingerprint, face or PIN), so it
+    /// signs in without the password or a code, as Identity's own passkey sign-in does (docs/decisions/0006-passkeys.md).
+    /// </summary>
+    [AllowAnonymous]
+    [HttpPost(StaffRoutes.PasskeySignIn)]
+    [EnableRateLimiting(StaffAreaExtensions.LoginRateLimitPolicy)]
+    public async Task<IActionResult> PasskeySignIn(PasskeySignInForm form, CancellationToken cancellationToken)
+    {
+        var anonymous = new AuditActor(null, null);
+        PasskeyAssertionResult<StaffUser>? assertion = null;
+        if (!string.IsNullOrEmpty(form.CredentialJson))
+        {
+            try
+            {
+                assertion = await signIn.PerformPasskeyAssertionAsync(form.CredentialJson);
+            }
+            catch (InvalidOperationException)
+            {
+                // No ceremony underway: its state lives in Identity's five-minute two-factor cookie.
+            }
+        }
+
+        if (assertion is not { Succeeded: true })
+        {
+            await audit.WriteAsync(AuditActions.SignInFailed, null, "passkey not accepted", cancellationToken, anonymous);
+            return PasskeyFailed(form);
+        }
+
+        var user = assertion.User;
+        if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user) || !(await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded)
+        {
+            await audit.WriteAsync(AuditActions.SignInFailed, AuditTrail.UserSubject(user.Id), "passkey; account cannot sign in", cancellationToken, anonymous);
+            return PasskeyFailed(form);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [SecondFactorSession.Claim]);
+        await audit.WriteAsync(AuditActions.SignInSucceeded, AuditTrail.UserSubject(user.Id), "passkey", cancellationToken, new AuditActor(user.Id, user.DisplayName));
+        return LocalRedirect(StaffReturnUrl.Or(Url, form.ReturnUrl, StaffRoutes.Requests));
+    }
+
     [HttpPost(StaffRoutes.Logout)]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
@@ -86,6 +137,12 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         ModelState.AddModelError("", FailureMessage);
         form.Password = null;
         return View("Login", form);
+    }
+
+    private ViewResult PasskeyFailed(PasskeySignInForm form)
+    {
+        ModelState.AddModelError("", PasskeyFailureMessage);
+        return View("Login", new LoginForm { ReturnUrl = form.ReturnUrl });
     }
 
     /// <summary>

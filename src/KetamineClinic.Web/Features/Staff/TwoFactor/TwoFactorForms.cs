@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace KetamineClinic.Web.Features.Staff.TwoFactor;
 
@@ -33,4 +35,35 @@ public sealed record AuthenticatorSetupPage(string Key, string QrCodeDataUri, Au
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes);
 
 /// <summary>A member's own second factors.</summary>
-public sealed record AccountSecurityPage(bool HasAuthenticator, int RecoveryCodesLeft);
+public sealed record AccountSecurityPage(bool HasAuthenticator, int RecoveryCodesLeft, IReadOnlyList<PasskeyRow> Passkeys, AddPasskeyForm PasskeyForm);
+
+/// <summary>A passkey on the member's own page: its name, when it was added, and the id its Remove button sends.</summary>
+public sealed record PasskeyRow(string Id, string Name, DateTime AddedAt)
+{
+    public static PasskeyRow From(UserPasskeyInfo passkey)
+    {
+        ArgumentNullException.ThrowIfNull(passkey);
+        return new(WebEncoders.Base64UrlEncode(passkey.CredentialId), passkey.Name ?? "Unnamed passkey", passkey.CreatedAt.UtcDateTime);
+    }
+}
+
+/// <summary>Adding a passkey: the name the member gives it, and what the browser's authenticator made (filled in by passkeys.js).</summary>
+public sealed class AddPasskeyForm
+{
+    public const string Label = "Name for this passkey";
+    public const int NameMaxLength = 50;
+
+    [Required(ErrorMessage = "Enter a name for the passkey, such as the device or password manager that keeps it.")]
+    [StringLength(NameMaxLength, ErrorMessage = "The name must be 50 characters or fewer.")]
+    public string? Name { get; set; }
+
+    public string? CredentialJson { get; set; }
+}
+
+/// <summary>Signing in with a passkey: what the browser's authenticator answered (filled in by passkeys.js).</summary>
+public sealed class PasskeySignInForm
+{
+    public string? CredentialJson { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}

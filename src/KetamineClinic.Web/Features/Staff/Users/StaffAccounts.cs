@@ -24,7 +24,17 @@ public sealed record AccountResult(AccountOutcome Outcome, IReadOnlyList<string>
 }
 
 public sealed record StaffAccount(string Id, string Email, string? DisplayName, string Role, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt,
-    bool HasAuthenticator, int RecoveryCodesLeft);
+    bool HasAuthenticator, int RecoveryCodesLeft, IReadOnlyList<StaffPasskey> Passkeys);
+
+/// <summary>A passkey as the users page lists it: the name its member gave it and when it was added.</summary>
+public sealed record StaffPasskey(string Name, DateTime AddedAt)
+{
+    public static StaffPasskey From(UserPasskeyInfo passkey)
+    {
+        ArgumentNullException.ThrowIfNull(passkey);
+        return new(passkey.Name ?? "Unnamed passkey", passkey.CreatedAt.UtcDateTime);
+    }
+}
 
 /// <summary>Creates, lists, disables and resets staff accounts; shared by the command line and the Users screen.</summary>
 public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext db, AuditTrail audit, TimeProvider time)
@@ -105,7 +115,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
                 u.LockoutEnd is { } end && end > now,
                 u.CreatedAt,
                 u.TwoFactorEnabled,
-                u.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(u) : 0));
+                u.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(u) : 0,
+                [.. (await users.GetPasskeysAsync(u)).OrderBy(p => p.CreatedAt).Select(StaffPasskey.From)]));
         }
 
         return accounts;
@@ -113,7 +124,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
 
     /// <summary>
     /// For a member who lost their phone: the authenticator key is replaced by one nobody has seen, the recovery
-    /// codes are voided and every open session ends; their next sign-in sets up a new app.
+    /// codes are voided, the passkeys removed and every open session ends; their next sign-in sets up a new app.
     /// </summary>
     public async Task<AccountResult> ResetTwoFactorAsync(string? email, AuditActor actor, CancellationToken cancellationToken)
     {
@@ -126,6 +137,11 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        foreach (var passkey in await users.GetPasskeysAsync(user))
+        {
+            await users.RemovePasskeyAsync(user, passkey.CredentialId);
+        }
+
         await users.UpdateSecurityStampAsync(user);
         await DeleteSessionsAsync(user, cancellationToken);
         await audit.WriteAsync(AuditActions.TwoFactorReset, AuditTrail.UserSubject(user.Id), null, cancellationToken, actor);
