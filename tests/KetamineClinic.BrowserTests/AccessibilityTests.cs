@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/faq")]
     [InlineData("/treatment")]
     [InlineData("/costs")]
+    [InlineData("/team")]
     [InlineData("/privacy")]
     [InlineData("/accessibility")]
     [InlineData("/self-check")]

@@ -29,6 +29,12 @@ public sealed class ClinicOptions
     public ClinicTrust Trust { get; set; } = new();
     public ClinicPhotos Photos { get; set; } = new();
 
+    /// <summary>The care team on <c>/team</c>; articles name their author and reviewer by a member's id.</summary>
+    public List<TeamMember> Team { get; set; } = [];
+
+    public TeamMember? FindTeamMember(string? id) =>
+        id is null ? null : Team.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The phone number in E.164 for <c>tel:</c> links.</summary>
     public string PhoneE164 => PhoneNumber.TryNormalizeUs(Phone, out var e164) ? e164 : "";
 

@@ -33,6 +33,8 @@ public sealed class ClinicOptionsValidator(string webRoot) : IValidateOptions<Cl
             failures.Add($"{ClinicOptions.Section}:Photos:TreatmentRoom {photoProblem}");
         }
 
+        failures.AddRange(TeamValidation.Problems(options.Team, webRoot));
+
         if (!string.IsNullOrWhiteSpace(options.Phone) && !PhoneNumber.TryNormalizeUs(options.Phone, out _))
         {
             failures.Add($"{ClinicOptions.Section}:Phone '{options.Phone}' is not a valid US phone number.");

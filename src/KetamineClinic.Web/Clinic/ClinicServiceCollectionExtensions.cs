@@ -13,6 +13,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddOptions<TreatmentCourseOptions>().BindConfiguration(TreatmentCourseOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClinicCostsOptions>, ClinicCostsOptionsValidator>();
         services.AddOptions<ClinicCostsOptions>().BindConfiguration(ClinicCostsOptions.Section).ValidateOnStart();
+        services.AddHostedService<SampleSettingsWarning>();
         return services;
     }
 }

@@ -25,8 +25,9 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
 
         Assert.Equal("How ketamine works in the brain", Assert.Single(document.QuerySelectorAll("h1")).TextContent);
         var byline = document.QuerySelector(".byline")!;
-        Assert.Contains("By Maya Ortiz, LCSW", byline.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Medically reviewed by Dr. Samuel Reyes", byline.TextContent, StringComparison.Ordinal);
+        Assert.Contains("By Sam Placeholder (fictional), LCSW", byline.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Medically reviewed by Avery Sample (fictional), MD, board-certified psychiatrist", byline.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/team#therapist", "/team#medical-director"], byline.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["2026-07-06", "2026-12-02"], byline.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")));
         Assert.Matches(@"\d+ min read", byline.TextContent);
 
@@ -91,7 +92,12 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.Equal("MedicalWebPage", data.GetProperty("@type").GetString());
         Assert.Equal("2026-07-06", data.GetProperty("datePublished").GetString());
         Assert.Equal("2026-12-02", data.GetProperty("dateModified").GetString());
-        Assert.Equal("Dr. Samuel Reyes, MD, board-certified psychiatrist", data.GetProperty("reviewedBy").GetProperty("name").GetString());
+        var reviewer = data.GetProperty("reviewedBy");
+        Assert.Equal("Avery Sample (fictional)", reviewer.GetProperty("name").GetString());
+        Assert.Equal("MD, board-certified psychiatrist", reviewer.GetProperty("honorificSuffix").GetString());
+        Assert.Equal("Medical director", reviewer.GetProperty("jobTitle").GetString());
+        Assert.Equal("https://localhost/team#medical-director", reviewer.GetProperty("url").GetString());
+        Assert.Equal("Sam Placeholder (fictional)", data.GetProperty("author").GetProperty("name").GetString());
     }
 
     [Theory]

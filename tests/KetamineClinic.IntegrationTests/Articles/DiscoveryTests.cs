@@ -24,14 +24,14 @@ public sealed class DiscoveryTests(ClinicAppFactory app) : IClassFixture<ClinicA
         var entries = sitemap.Root!.Elements(_sitemap + "url")
             .ToDictionary(u => u.Element(_sitemap + "loc")!.Value, u => u.Element(_sitemap + "lastmod")?.Value);
 
-        foreach (var path in new[] { "/", "/articles", "/faq", "/treatment", "/privacy", "/accessibility", "/articles/how-ketamine-works", "/consultation", "/self-check", "/costs" })
+        foreach (var path in new[] { "/", "/articles", "/faq", "/treatment", "/privacy", "/accessibility", "/articles/how-ketamine-works", "/consultation", "/self-check", "/costs", "/team" })
         {
             Assert.Contains("https://localhost" + path, entries.Keys);
         }
 
         Assert.Equal("2026-12-02", entries["https://localhost/articles/how-ketamine-works"]);
-        // Pages written in Markdown carry their front-matter date; the form pages and the costs page (from configuration) have no file to date them by.
-        var formPages = new[] { "https://localhost/consultation", "https://localhost/self-check", "https://localhost/costs" };
+        // Pages written in Markdown carry their front-matter date; the form pages and the costs and team pages (from configuration) have no file to date them by.
+        var formPages = new[] { "https://localhost/consultation", "https://localhost/self-check", "https://localhost/costs", "https://localhost/team" };
         Assert.All(entries.Where(e => !formPages.Contains(e.Key)), e => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", e.Value));
         Assert.All(formPages, page => Assert.Null(entries[page]));
         Assert.DoesNotContain(entries.Keys, k => k.Contains("/staff", StringComparison.Ordinal));

@@ -17,7 +17,7 @@ public sealed class HtmlValidityTests(ClinicAppFactory app) : IClassFixture<Clin
         try
         {
             var client = app.CreateClient();
-            string[] paths = ["/", "/articles", "/articles/how-ketamine-works", "/faq", "/treatment", "/costs", "/privacy", "/accessibility", "/self-check", "/consultation"];
+            string[] paths = ["/", "/articles", "/articles/how-ketamine-works", "/faq", "/treatment", "/costs", "/team", "/privacy", "/accessibility", "/self-check", "/consultation"];
             foreach (var path in paths)
             {
                 var html = await client.GetStringAsync(path);

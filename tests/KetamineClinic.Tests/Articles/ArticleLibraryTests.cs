@@ -1,3 +1,4 @@
+using KetamineClinic.Data;
 using KetamineClinic.Web.Features.Articles;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ public sealed class ArticleLibraryTests : IDisposable
     private readonly TempContentFolder _content = new();
     private readonly ListLogger<ArticleLibrary> _logger = new();
 
-    private ArticleLibrary Load() => new(_content.Path, new ContentRenderer(), _logger);
+    private ArticleLibrary Load() => new(_content.Path, new ContentRenderer(), ["writer", "reviewer"], _logger);
 
     private void WriteArticle(string file, string title, string frontMatter = "") =>
         _content.Write("articles/" + file, TempContentFolder.Article(title, frontMatter));
@@ -97,6 +98,45 @@ public sealed class ArticleLibraryTests : IDisposable
         library.Reload();
 
         Assert.Equal("Fresh", Assert.Single(library.Articles).Title);
+    }
+
+    [Fact]
+    public void Authors_and_reviewers_named_by_team_id_load()
+    {
+        WriteArticle("bylined.md", "Bylined", "author: writer\nreviewedBy: Reviewer");
+
+        var article = Assert.Single(Load().Articles);
+
+        Assert.Equal("writer", article.Author);
+        Assert.Equal("Reviewer", article.ReviewedBy);
+    }
+
+    [Theory]
+    [InlineData("author: someone-else")]
+    [InlineData("author: writer\nreviewedBy: \"Dr. Real Name, MD\"")]
+    public void At_start_an_author_or_reviewer_who_is_not_in_the_team_refuses_the_library_naming_the_file(string byline)
+    {
+        WriteArticle("good.md", "Good", "author: writer");
+        WriteArticle("stray.md", "Stray", byline);
+
+        var refused = Assert.Throws<ClinicConfigurationException>(Load);
+
+        Assert.StartsWith(Path.Combine("articles", "stray.md") + ": ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Clinic:Team", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("writer, reviewer", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_reload_an_unknown_team_id_is_logged_by_name_and_skipped_so_the_site_stays_up()
+    {
+        WriteArticle("good.md", "Good", "author: writer");
+        var library = Load();
+
+        WriteArticle("stray.md", "Stray", "reviewedBy: nobody");
+        library.Reload();
+
+        Assert.Equal(["good"], library.Articles.Select(a => a.Slug));
+        Assert.Contains(_logger.Errors, e => e.Contains("stray.md", StringComparison.Ordinal) && e.Contains("reviewedBy 'nobody'", StringComparison.Ordinal));
     }
 
     public void Dispose() => _content.Dispose();

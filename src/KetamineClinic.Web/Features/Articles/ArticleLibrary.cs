@@ -1,22 +1,36 @@
+using KetamineClinic.Data;
+using KetamineClinic.Web.Clinic;
+
 namespace KetamineClinic.Web.Features.Articles;
 
 /// <summary>
 /// Every Markdown file under the content folder, parsed and rendered once and served from memory.
-/// A file that cannot be published is logged with its name and left out; the rest of the site stays up.
+/// A file that cannot be published is logged with its name and left out; the rest of the site stays up — except
+/// at start, a file naming an author or reviewer who is not in <c>Clinic:Team</c>: that is a configuration error.
 /// </summary>
 public sealed partial class ArticleLibrary
 {
     private readonly ContentRenderer _renderer;
+    private readonly IReadOnlyCollection<string> _teamIds;
     private readonly ILogger<ArticleLibrary> _logger;
     private readonly Lock _reloadLock = new();
     private volatile ContentSnapshot _snapshot;
 
-    public ArticleLibrary(string contentPath, ContentRenderer renderer, ILogger<ArticleLibrary> logger)
+    /// <param name="teamIds">The ids of <c>Clinic:Team</c>, which articles name as <c>author</c> and <c>reviewedBy</c>.</param>
+    public ArticleLibrary(string contentPath, ContentRenderer renderer, IReadOnlyCollection<string> teamIds, ILogger<ArticleLibrary> logger)
     {
         ContentPath = contentPath;
         _renderer = renderer;
+        _teamIds = teamIds;
         _logger = logger;
-        _snapshot = LoadAndLog();
+        var loaded = Load(ContentPath, _renderer, _teamIds);
+        // The team changed in configuration without the content (or the other way round): refuse to start rather than publish articles without their byline.
+        if (loaded.Problems.FirstOrDefault(p => p.NamesUnknownTeamMember) is { } unknown)
+        {
+            throw new ClinicConfigurationException($"{unknown.File}: {unknown.Message}");
+        }
+
+        _snapshot = Snapshot(loaded);
     }
 
     public string ContentPath { get; }
@@ -59,12 +73,13 @@ public sealed partial class ArticleLibrary
     {
         lock (_reloadLock)
         {
-            _snapshot = LoadAndLog();
+            _snapshot = Snapshot(Load(ContentPath, _renderer, _teamIds));
         }
     }
 
     /// <summary>Loads a content folder without logging: the documents that are valid and the problems with the rest.</summary>
-    public static ContentLoadResult Load(string contentPath, ContentRenderer renderer)
+    /// <param name="teamIds">When given, a document's <c>author</c> and <c>reviewedBy</c> must be one of them.</param>
+    public static ContentLoadResult Load(string contentPath, ContentRenderer renderer, IReadOnlyCollection<string>? teamIds = null)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         var documents = new List<ContentDocument>();
@@ -94,6 +109,12 @@ public sealed partial class ArticleLibrary
                     continue;
                 }
 
+                if (teamIds is not null && UnknownTeamMember(document, teamIds) is { } unknown)
+                {
+                    problems.Add(new ContentProblem(relative, unknown) { NamesUnknownTeamMember = true });
+                    continue;
+                }
+
                 seen[key] = relative;
                 documents.Add(document);
             }
@@ -110,13 +131,24 @@ public sealed partial class ArticleLibrary
         return new ContentLoadResult(documents, problems);
     }
 
+    private static string? UnknownTeamMember(ContentDocument document, IReadOnlyCollection<string> teamIds)
+    {
+        foreach (var (id, key) in new[] { (document.Author, "author"), (document.ReviewedBy, "reviewedBy") })
+        {
+            if (id is not null && !teamIds.Contains(id, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"{key} '{id}' is not the id of anyone in {TeamValidation.Key} (its ids: {string.Join(", ", teamIds)}).";
+            }
+        }
+
+        return null;
+    }
+
     private static IEnumerable<string> EnumerateIfExists(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly) : [];
 
-    private ContentSnapshot LoadAndLog()
+    private ContentSnapshot Snapshot(ContentLoadResult result)
     {
-        var result = Load(ContentPath, _renderer);
-
         foreach (var problem in result.Problems)
         {
             LogSkipped(problem.File, problem.Message);
@@ -155,6 +187,9 @@ public sealed partial class ArticleLibrary
     }
 }
 
-public sealed record ContentProblem(string File, string Message);
+public sealed record ContentProblem(string File, string Message)
+{
+    public bool NamesUnknownTeamMember { get; init; }
+}
 
 public sealed record ContentLoadResult(IReadOnlyList<ContentDocument> Documents, IReadOnlyList<ContentProblem> Problems);

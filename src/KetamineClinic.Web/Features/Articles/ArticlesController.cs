@@ -39,6 +39,10 @@ public sealed class ArticlesController(ArticleLibrary library, IOptions<ClinicOp
         }
 
         var origin = SiteUrls.Origin(clinic.Value, Request);
-        return View(new ArticleViewModel(article, library.RelatedTo(article), StructuredData.Article(article, clinic.Value, origin)));
+        return View(new ArticleViewModel(article, library.RelatedTo(article), StructuredData.Article(article, clinic.Value, origin))
+        {
+            Author = clinic.Value.FindTeamMember(article.Author),
+            Reviewer = clinic.Value.FindTeamMember(article.ReviewedBy),
+        });
     }
 }

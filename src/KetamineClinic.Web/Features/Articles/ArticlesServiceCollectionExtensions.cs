@@ -1,3 +1,4 @@
+using KetamineClinic.Web.Clinic;
 using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Articles;
@@ -19,6 +20,7 @@ public static class ArticlesServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path,
                 provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             provider.GetRequiredService<ContentRenderer>(),
+            [.. provider.GetRequiredService<IOptions<ClinicOptions>>().Value.Team.Select(m => m.Id)],
             provider.GetRequiredService<ILogger<ArticleLibrary>>()));
 
         services.AddOutputCache(cache =>

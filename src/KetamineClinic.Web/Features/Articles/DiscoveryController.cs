@@ -36,6 +36,7 @@ public sealed class DiscoveryController(ArticleLibrary library, IOptions<ClinicO
         entries.Add(("/consultation", null));
         entries.Add(("/self-check", null));
         entries.Add((Costs.CostsController.Path, null));
+        entries.Add((Team.TeamController.Path, null));
 
         return Xml("application/xml", writer =>
         {
@@ -91,10 +92,10 @@ public sealed class DiscoveryController(ArticleLibrary library, IOptions<ClinicO
                 }
 
                 writer.WriteElementString("updated", AtomNamespace, AtomDate(article.LastModified ?? updated));
-                if (article.Author is { } author)
+                if (clinic.Value.FindTeamMember(article.Author) is { } author)
                 {
                     writer.WriteStartElement("author", AtomNamespace);
-                    writer.WriteElementString("name", AtomNamespace, author);
+                    writer.WriteElementString("name", AtomNamespace, author.NameWithCredentials);
                     writer.WriteEndElement();
                 }
 

@@ -35,18 +35,27 @@ public static class StructuredData
             data["lastReviewed"] = Iso(modified);
         }
 
-        if (article.Author is { } author)
+        if (clinic.FindTeamMember(article.Author) is { } author)
         {
-            data["author"] = new JsonObject { ["@type"] = "Person", ["name"] = author };
+            data["author"] = Person(author, origin);
         }
 
-        if (article.ReviewedBy is { } reviewer)
+        if (clinic.FindTeamMember(article.ReviewedBy) is { } reviewer)
         {
-            data["reviewedBy"] = new JsonObject { ["@type"] = "Person", ["name"] = reviewer };
+            data["reviewedBy"] = Person(reviewer, origin);
         }
 
         return data;
     }
+
+    private static JsonObject Person(TeamMember member, string origin) => new()
+    {
+        ["@type"] = "Person",
+        ["name"] = member.Name,
+        ["honorificSuffix"] = member.Credentials,
+        ["jobTitle"] = member.Role,
+        ["url"] = $"{origin}{Team.TeamController.Path}#{member.Id}",
+    };
 
     public static JsonObject Faq(ContentDocument faq)
     {
