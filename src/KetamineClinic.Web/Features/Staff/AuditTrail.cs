@@ -31,13 +31,15 @@ public static class AuditActions
     public const string CallBooked = "call.booked";
     public const string CallChanged = "call.changed";
     public const string CallCancelled = "call.cancelled";
+    public const string CallOutcomeRecorded = "call.outcome-recorded";
+    public const string ScheduleViewed = "schedule.viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
-        CallBooked, CallChanged, CallCancelled,
+        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed,
     ];
 
     /// <summary>
