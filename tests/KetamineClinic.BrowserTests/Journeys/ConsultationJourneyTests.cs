@@ -7,7 +7,7 @@ namespace KetamineClinic.BrowserTests.Journeys;
 public sealed class ConsultationJourneyTests(BrowserFixture browser)
 {
     private static readonly string[] _requiredInputIds =
-        ["FirstName", "Email", "Phone", "State", "HelpWith", "PreferredContact_0", "PreferredContact_2", "Consent", "IsAdult"];
+        ["FirstName", "Email", "State", "HelpWith", "PreferredContact_0", "PreferredContact_2", "Consent", "IsAdult"];
 
     [Fact]
     public Task A_visitor_sends_the_form_empty_then_correctly_and_the_staff_email_is_written() =>
@@ -87,7 +87,6 @@ public sealed class ConsultationJourneyTests(BrowserFixture browser)
         {
             ("FirstName", "Enter your first name."),
             ("Email", "Enter your email address."),
-            ("Phone", "Enter your phone number."),
             ("State", "Choose the state you live in."),
             ("HelpWith", "Tell us briefly what you would like help with."),
         })

@@ -1,6 +1,7 @@
 using System.Net;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.IntegrationTests.Infrastructure;
+using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Forms;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -241,6 +242,53 @@ public sealed class ConsultationFormTests(ConsultationAppFactory factory) : ICla
         Assert.Equal("Quinn", page.QuerySelector("#LastName")!.GetAttribute("value"));
         Assert.Equal("Tick the box to agree to be contacted.", page.QuerySelector("#Consent-error")!.TextContent.Trim());
         Assert.Equal(before, await CountRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("PhoneCall")]
+    [InlineData("TextMessage")]
+    public async Task A_phone_call_or_text_message_without_a_phone_number_is_shown_again_with_what_was_typed_and_nothing_is_stored(string method)
+    {
+        using var client = factory.CreateBrowser();
+        var fields = ConsultationFormPoster.ValidFields();
+        fields["PreferredContact"] = method;
+        fields["Phone"] = "";
+        var before = await CountRequestsAsync();
+
+        using var response = await client.SubmitAsync(fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(["#Phone"], page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(ConsultationFormValidator.PhoneNeeded, page.QuerySelector("#Phone-error")!.TextContent.Trim());
+        Assert.Equal("true", page.QuerySelector("#Phone")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Quinn", page.QuerySelector("#LastName")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector($"input[name=PreferredContact][value={method}][checked]"));
+        Assert.Equal(before, await CountRequestsAsync());
+    }
+
+    [Fact]
+    public async Task A_visitor_who_prefers_email_may_leave_the_phone_empty_and_is_not_offered_a_phone_call_time()
+    {
+        using var client = factory.CreateBrowser();
+        var form = await client.GetDocumentAsync("/consultation");
+        Assert.Null(form.QuerySelector("#Phone")!.GetAttribute("required"));
+        Assert.Contains("optional if you choose email", form.QuerySelector("#Phone-hint")!.TextContent, StringComparison.Ordinal);
+        var fields = ConsultationFormPoster.ValidFields();
+        fields["PreferredContact"] = "Email";
+        fields["Phone"] = "";
+
+        using var response = await client.SubmitAsync(fields);
+
+        var reference = ConsultationFormPoster.ReferenceFrom(response);
+        await using var scope = factory.CreateDbScope();
+        var stored = await scope.Db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Reference == reference);
+        Assert.Equal(ContactMethod.Email, stored.PreferredContact);
+        Assert.Equal("", stored.Phone);
+        var confirmation = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(reference, confirmation.QuerySelector("[data-testid=reference]")!.TextContent);
+        Assert.Null(confirmation.QuerySelector("input[type=radio]"));
+        Assert.Contains("What happens next", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,12 +115,27 @@ public sealed class ConsultationFormValidatorTests
     public void Us_phone_numbers_in_common_shapes_are_accepted(string value) => AssertValid(f => f.Phone = value);
 
     [Theory]
-    [InlineData(null, "Enter your phone number.")]
     [InlineData("555-0199", "Enter a US phone number, like (312) 555-0147.")]
     [InlineData("(112) 555-0199", "Enter a US phone number, like (312) 555-0147.")]
     [InlineData("+44 20 7946 0958", "Enter a US phone number, like (312) 555-0147.")]
     [InlineData("312-555-0199 ext 4", "Enter a US phone number, like (312) 555-0147.")]
     public void Phone_must_be_a_us_number(string? value, string message) => AssertOnlyError(f => f.Phone = value, "Phone", message);
+
+    [Theory]
+    [InlineData("PhoneCall", null)]
+    [InlineData("TextMessage", "")]
+    public void Phone_is_required_for_a_phone_call_or_text_message(string method, string? phone) =>
+        AssertOnlyError(f => (f.PreferredContact, f.Phone) = (method, phone), "Phone", ConsultationFormValidator.PhoneNeeded);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Phone_may_be_left_empty_by_someone_who_chose_email(string? phone) =>
+        AssertValid(f => (f.PreferredContact, f.Phone) = ("Email", phone));
+
+    [Fact]
+    public void A_phone_number_given_with_email_chosen_is_still_checked() =>
+        AssertOnlyError(f => (f.PreferredContact, f.Phone) = ("Email", "555-0199"), "Phone", "Enter a US phone number, like (312) 555-0147.");
 
     [Fact]
     public void Phone_may_be_30_characters_but_not_31()

@@ -27,7 +27,7 @@ public sealed partial class BookingController(
     [HttpPost(BookingRoutes.CallTemplate)]
     public async Task<IActionResult> Book(string reference, [FromForm(Name = ChooseTimeForm.FieldName)] string? start, CancellationToken cancellationToken)
     {
-        if (await OwnRequestAsync(reference, cancellationToken) is not { } request)
+        if (await OwnRequestAsync(reference, cancellationToken) is not { } request || request.Phone.Length == 0)
         {
             return Redirect(BookingRoutes.Received(reference));
         }

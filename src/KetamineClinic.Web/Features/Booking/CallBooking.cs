@@ -145,7 +145,7 @@ public sealed class CallBooking(
         for (var seat = 1; seat <= rules.CallsAtOnce; seat++)
         {
             var call = await db.ConsultationCalls.Include(c => c.ConsultationRequest)
-                .FirstOrDefaultAsync(c => c.Id == callId && c.CancelledAt == null, cancellationToken);
+                .FirstOrDefaultAsync(c => c.Id == callId && c.CancelledAt == null && c.Status == CallStatus.Booked, cancellationToken);
             if (call is null)
             {
                 return BookingOutcome.NotOffered;
@@ -189,7 +189,7 @@ public sealed class CallBooking(
     public async Task<bool> CancelAsync(int callId, AuditActor actor, CancellationToken cancellationToken)
     {
         var call = await db.ConsultationCalls.Include(c => c.ConsultationRequest)
-            .FirstOrDefaultAsync(c => c.Id == callId && c.CancelledAt == null, cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == callId && c.CancelledAt == null && c.Status == CallStatus.Booked, cancellationToken);
         if (call is null)
         {
             return false;
@@ -208,11 +208,34 @@ public sealed class CallBooking(
         return true;
     }
 
+    /// <summary>
+    /// Records how a call went (<see cref="CallStatus.Done"/> or <see cref="CallStatus.NoShow"/>), once its time has come;
+    /// false for any other status, a call not yet due, or one that is cancelled or already recorded. Nothing is emailed.
+    /// </summary>
+    public async Task<bool> RecordOutcomeAsync(int callId, CallStatus outcome, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var now = Now.ToDateTimeUtc();
+        var call = await db.ConsultationCalls.Include(c => c.ConsultationRequest)
+            .FirstOrDefaultAsync(c => c.Id == callId && c.CancelledAt == null && c.Status == CallStatus.Booked && c.StartsAt <= now, cancellationToken);
+        if (call is null || outcome is not (CallStatus.Done or CallStatus.NoShow))
+        {
+            return false;
+        }
+
+        call.Status = outcome;
+        call.UpdatedAt = now;
+        call.Version = Guid.NewGuid();
+        RemovePendingReminders(call.Id);
+        audit.Add(AuditActions.CallOutcomeRecorded, call.ConsultationRequest!.Reference, outcome.ToString(), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public Task<ConsultationCall?> LiveCallAsync(int requestId, CancellationToken cancellationToken) =>
         db.ConsultationCalls.AsNoTracking()
             .FirstOrDefaultAsync(c => c.ConsultationRequestId == requestId && c.CancelledAt == null, cancellationToken);
 
-    /// <summary>The live call a manage token opens, or null for a token that is forged, expired or of a cancelled call.</summary>
+    /// <summary>The live call a manage token opens, or null for a token that is forged, expired or of a cancelled or finished call.</summary>
     public async Task<ConsultationCall?> CallForTokenAsync(string? token, CancellationToken cancellationToken)
     {
         if (!ManageToken.LooksValid(token))
@@ -223,7 +246,7 @@ public sealed class CallBooking(
         var hash = ManageToken.HashOf(token!);
         var now = Now.ToDateTimeUtc();
         return await db.ConsultationCalls.AsNoTracking().Include(c => c.ConsultationRequest)
-            .FirstOrDefaultAsync(c => c.ManageTokenHash == hash && c.ManageTokenExpiresAt > now && c.CancelledAt == null, cancellationToken);
+            .FirstOrDefaultAsync(c => c.ManageTokenHash == hash && c.ManageTokenExpiresAt > now && c.CancelledAt == null && c.Status == CallStatus.Booked, cancellationToken);
     }
 
     /// <summary>

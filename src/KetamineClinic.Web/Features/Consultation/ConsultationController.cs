@@ -89,7 +89,7 @@ public sealed partial class ConsultationController(
         var value = code.Value;
         var request = await db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Reference == value)
-            .Select(r => new { r.Id, r.IsUrgent, r.State, r.Email, Booked = r.Calls.Any(c => c.CancelledAt == null) })
+            .Select(r => new { r.Id, r.IsUrgent, r.State, r.Email, r.Phone, Booked = r.Calls.Any(c => c.CancelledAt == null) })
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null)
         {
@@ -104,7 +104,8 @@ public sealed partial class ConsultationController(
 
         return View(new ConsultationReceivedPage(value, request.IsUrgent)
         {
-            ChooseTime = await booking.ChooseTimeFormAsync(value, request.State, cancellationToken),
+            // The call is a phone call: a visitor who gave no number (they chose email) is contacted by the team instead.
+            ChooseTime = request.Phone.Length == 0 ? null : await booking.ChooseTimeFormAsync(value, request.State, cancellationToken),
             MaskedEmail = Clinic.EmailAddressMask.Mask(request.Email),
         });
     }

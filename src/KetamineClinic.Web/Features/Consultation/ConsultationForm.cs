@@ -1,3 +1,4 @@
+using KetamineClinic.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KetamineClinic.Web.Features.Consultation;
@@ -23,6 +24,11 @@ public sealed class ConsultationForm
     public string? HelpWith { get; set; }
     public bool Consent { get; set; }
     public bool IsAdult { get; set; }
+
+    /// <summary>The ways of contacting a visitor that need their phone number; with email only, it is optional.</summary>
+    public static IReadOnlyList<ContactMethod> MethodsNeedingPhone { get; } = [ContactMethod.PhoneCall, ContactMethod.TextMessage];
+
+    public bool NeedsPhone => MethodsNeedingPhone.Any(method => method.ToString() == PreferredContact);
 
     public string? BestTimeToReach { get; set; }
     public string? HeardAboutUs { get; set; }

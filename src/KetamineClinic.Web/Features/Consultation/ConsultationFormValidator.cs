@@ -11,6 +11,7 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
     // built by hand rather than by tag helpers, so both say the same thing.
     public const string ChooseContactMethod = "Choose how you would like us to contact you.";
     public const string TickConsent = "Tick the box to agree to be contacted.";
+    public const string PhoneNeeded = "Enter your phone number so we can call or text you, or choose email.";
 
     public static string ConfirmAge(int minimumAge) => $"Confirm that you are {minimumAge} or older.";
 
@@ -39,15 +40,19 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
             .EmailAddress().WithMessage("Enter an email address like name@example.com.")
             .Must(EmailAddress.IsValid).WithMessage("Enter an email address like name@example.com.");
 
-        RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter your phone number.")
-            .MaximumLength(ConsultationForm.PhoneMaxLength).WithMessage($"Phone must be {ConsultationForm.PhoneMaxLength} characters or fewer.")
-            .Must(phone => PhoneNumber.TryNormalizeUs(phone, out _)).WithMessage("Enter a US phone number, like (312) 555-0147.");
-
         RuleFor(f => f.PreferredContact).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(ChooseContactMethod)
             .Must(value => EnumLabels.All<ContactMethod>().Any(m => m.Value.ToString() == value))
             .WithMessage("Choose phone call, text message or email.");
+
+        // Two rules, so the condition guards only the first: a number typed by someone who chose email is still checked.
+        RuleFor(f => f.Phone)
+            .NotEmpty().When(f => f.NeedsPhone).WithMessage(PhoneNeeded);
+
+        RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
+            .MaximumLength(ConsultationForm.PhoneMaxLength).WithMessage($"Phone must be {ConsultationForm.PhoneMaxLength} characters or fewer.")
+            .Must(phone => PhoneNumber.TryNormalizeUs(phone, out _)).WithMessage("Enter a US phone number, like (312) 555-0147.")
+            .When(f => !string.IsNullOrEmpty(f.Phone));
 
         RuleFor(f => f.State).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose the state you live in.")

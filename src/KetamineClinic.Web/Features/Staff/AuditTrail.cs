@@ -35,6 +35,8 @@ public static class AuditActions
     public const string CallBooked = "call.booked";
     public const string CallChanged = "call.changed";
     public const string CallCancelled = "call.cancelled";
+    public const string CallOutcomeRecorded = "call.outcome-recorded";
+    public const string ScheduleViewed = "schedule.viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -42,7 +44,7 @@ public static class AuditActions
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
         PasskeyAdded, PasskeyRemoved,
-        CallBooked, CallChanged, CallCancelled,
+        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed,
     ];
 
     /// <summary>

@@ -22,9 +22,16 @@ public static class StaffRoutes
     public const string RequestsExport = Requests + "/export";
     public const string Audit = "/staff/audit";
     public const string Users = "/staff/users";
+    public const string Schedule = "/staff/schedule";
 
     /// <summary>Where the requests were before the vocabulary was settled (docs/decisions/0004-vocabulary.md); still answered with a redirect, since staff emails and bookmarks carry it.</summary>
     public const string EarlierRequests = "/staff/leads";
 
     public static string Request(int id) => $"{Requests}/{id}";
+
+    public static string ChangeCall(int callId) => $"{Schedule}/{callId}/change";
+
+    public static string CancelCall(int callId) => $"{Schedule}/{callId}/cancel";
+
+    public static string CallOutcome(int callId) => $"{Schedule}/{callId}/outcome";
 }

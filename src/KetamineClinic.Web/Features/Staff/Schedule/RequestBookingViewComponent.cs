@@ -17,7 +17,7 @@ public sealed class RequestBookingViewComponent(ClinicDbContext db) : ViewCompon
             .Where(c => c.ConsultationRequestId == requestId)
             .OrderByDescending(c => c.CreatedAt)
             .ToListAsync(HttpContext.RequestAborted);
-        string[] actions = [AuditActions.CallBooked, AuditActions.CallChanged, AuditActions.CallCancelled];
+        string[] actions = [AuditActions.CallBooked, AuditActions.CallChanged, AuditActions.CallCancelled, AuditActions.CallOutcomeRecorded];
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Subject == reference && actions.Contains(a.Action))
             .OrderBy(a => a.At)
