@@ -65,7 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GotoAsync("/staff/login");
             await page.GetByLabel("Password").FillAsync("not the password at all");
             await page.GetByLabel("Email").FillAsync(BrowserFixture.StaffEmail);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right");
             await page.AssertNoAccessibilityViolationsAsync();
 

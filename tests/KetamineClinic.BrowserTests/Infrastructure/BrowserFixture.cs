@@ -58,6 +58,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         StaffAuthenticator = (await StaffSignIn.SetUpAuthenticatorAsync(page)).App;
     }
 
+    /// <summary>The app as <c>http://localhost:PORT</c>: WebAuthn needs a host name, and Chromium treats localhost as a secure context.</summary>
+    public Uri LocalhostAddress => new UriBuilder(App.BaseAddress) { Host = "localhost" }.Uri;
+
     /// <summary>Signs the shared admin in on a page showing the sign-in form: password, then a code.</summary>
     public async Task SignInAsync(IPage page)
     {
@@ -85,12 +88,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         var foreign = new List<string>();
         var consoleErrors = new List<string>();
         var origin = App.BaseAddress.GetLeftPart(UriPartial.Authority);
+        // The same app by host name, for WebAuthn (passkeys), which refuses an IP address.
+        var byHostName = LocalhostAddress.GetLeftPart(UriPartial.Authority);
 
         // Block anything that is not our own origin, and remember that it was tried.
         await page.RouteAsync("**/*", async route =>
         {
             var url = route.Request.Url;
-            if (url.StartsWith(origin, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
+            if (url.StartsWith(origin, StringComparison.Ordinal) || url.StartsWith(byHostName, StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
             {
                 await route.ContinueAsync();
             }

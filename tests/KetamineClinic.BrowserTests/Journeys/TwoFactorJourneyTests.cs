@@ -8,8 +8,8 @@ namespace KetamineClinic.BrowserTests.Journeys;
 public sealed class TwoFactorJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public Task A_new_member_sets_up_an_authenticator_then_signs_in_with_a_code_and_once_with_a_recovery_code() =>
-        browser.RunAsync(nameof(A_new_member_sets_up_an_authenticator_then_signs_in_with_a_code_and_once_with_a_recovery_code), async page =>
+    public Task A_new_member_sets_up_an_authenticator_signs_in_with_a_code_and_once_with_a_recovery_code_then_adds_a_passkey_and_signs_in_with_it() =>
+        browser.RunAsync(nameof(A_new_member_sets_up_an_authenticator_signs_in_with_a_code_and_once_with_a_recovery_code_then_adds_a_passkey_and_signs_in_with_it), async page =>
         {
             const string password = "two factor journey password";
             var email = $"mfa-{Guid.NewGuid():N}@clinic.example";
@@ -55,6 +55,37 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser)
             await StaffSignIn.PasswordAsync(page, email, password);
             await StaffSignIn.CodeAsync(page, recoveryCodes[0]);
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right, or it has been used already");
+
+            // Passkeys, on the app by host name (WebAuthn refuses an IP address), with Chromium's virtual authenticator.
+            var cdp = await page.Context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("WebAuthn.enable");
+            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            {
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2",
+                    ["transport"] = "internal",
+                    ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true,
+                    ["isUserVerified"] = true,
+                },
+            });
+            var site = browser.LocalhostAddress.GetLeftPart(UriPartial.Authority);
+            await page.GotoAsync(site + "/staff/login");
+            await StaffSignIn.PasswordAsync(page, email, password);
+            await StaffSignIn.CodeAsync(page, recoveryCodes[1]);
+            await page.GotoAsync(site + "/staff/account");
+            await page.GetByLabel("Name for this passkey").FillAsync("Work laptop");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Passkey “Work laptop” added");
+            await Assertions.Expect(page.GetByTestId("passkey")).ToContainTextAsync("Work laptop");
+            await page.AssertNoAccessibilityViolationsAsync();
+            await AssertNoSidewaysScrollOnAPhoneAsync(page);
+            await BrowserFixture.SaveScreenshotsAsync(page, "staff-passkeys");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+            await Assertions.Expect(heading).ToHaveTextAsync("Consultation requests");
         });
 
     private static async Task AssertNoSidewaysScrollOnAPhoneAsync(IPage page)
