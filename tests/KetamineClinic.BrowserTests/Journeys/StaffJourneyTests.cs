@@ -17,11 +17,31 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
             await browser.SignInAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Consultation requests");
 
-            await page.GetByLabel("Search name, email, phone or reference").FillAsync(reference);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+            // Shortcuts never fire in a text field: "j" typed into the search is just a letter.
+            var search = page.GetByLabel("Search name, email, phone or reference");
+            await Assertions.Expect(page.Locator("#queue-shortcuts")).ToBeVisibleAsync();
+            await search.PressAsync("j");
+            await Assertions.Expect(search).ToHaveValueAsync("j");
+            await Assertions.Expect(search).ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("tr.is-current")).ToHaveCountAsync(0);
+
+            // The list follows as you type (no submit) and the field keeps its focus; then j and Enter open the request.
+            await search.FillAsync(reference);
             var inbox = page.GetByRole(AriaRole.Table).Filter(new() { HasText = "newest first" });
             await Assertions.Expect(inbox.GetByRole(AriaRole.Caption)).ToContainTextAsync("1 request matching");
-            await inbox.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+            await Assertions.Expect(search).ToBeFocusedAsync();
+            Assert.Contains($"q={reference}", page.Url, StringComparison.Ordinal);
+            await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ClickAsync();
+            await page.Keyboard.PressAsync("j");
+            await Assertions.Expect(inbox.GetByRole(AriaRole.Link, new() { Name = reference })).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Request {reference}");
+
+            // The button still submits the search as a GET form (the way without a script), and a click anywhere in a row opens it.
+            await page.GoBackAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+            await Assertions.Expect(inbox.GetByRole(AriaRole.Caption)).ToContainTextAsync("1 request matching");
+            await inbox.Locator("tbody tr td[data-label=State]").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Request {reference}");
 
             await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Contacted" });
@@ -48,4 +68,5 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
             await page.GotoAsync("/staff/requests");
             Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
         });
+
 }

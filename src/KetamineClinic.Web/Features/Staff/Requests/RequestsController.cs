@@ -1,15 +1,17 @@
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Features.Consultation;
+using KetamineClinic.Web.Features.Staff.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Staff.Requests;
 
 [Authorize]
 [AutoValidateAntiforgeryToken]
-public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time) : Controller
+public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time, IOptions<StaffOptions> options) : Controller
 {
     public const int PageSize = 25;
     public const int NoteMaxLength = 4000;
@@ -17,26 +19,49 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         "This request was changed by someone else while you were looking at it. Nothing was saved: review the latest version below and try again.";
 
     [HttpGet(StaffRoutes.Requests)]
-    public async Task<IActionResult> Index(RequestStatus? status, string? q, RequestOwnerFilter? owner, int page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(RequestStatus? status, string? q, RequestOwnerFilter? owner, RequestSort? sort, string? dir, int page, CancellationToken cancellationToken)
     {
         var filter = new RequestFilter(status is { } known && Enum.IsDefined(known) ? known : null, q,
-            owner is { } whose && Enum.IsDefined(whose) ? whose : RequestOwnerFilter.Anyone);
-        // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
-        var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking(), AuditActor.From(User).Id)
-            .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
-            .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            owner is { } whose && Enum.IsDefined(whose) ? whose : RequestOwnerFilter.Anyone,
+            sort is { } column && Enum.IsDefined(column) ? column : RequestSort.Priority,
+            string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase));
+        var (paging, rows) = await filter.Order(filter.Apply(db.ConsultationRequests.AsNoTracking(), AuditActor.From(User).Id))
             .PageAsync(page, PageSize, cancellationToken);
-        var inbox = await rows
-            .Select(r => new InboxRow(
-                r.Id, r.Reference, r.CreatedAt, r.FirstName + " " + r.LastName, r.PreferredContact, r.State, r.Status, r.IsUrgent, r.AssignedToName,
-                r.Emails.OrderBy(e => e.Kind).Select(e => new EmailState(e.Kind, e.Status)).ToList()))
+        var listed = await rows
+            .Select(r => new
+            {
+                r.Id,
+                r.Reference,
+                r.CreatedAt,
+                r.FirstContactedAt,
+                Name = r.FirstName + " " + r.LastName,
+                r.HealthAnswers,
+                r.PreferredContact,
+                r.BestTimeToReach,
+                r.State,
+                r.Status,
+                r.IsUrgent,
+                r.AssignedToName,
+                FailedEmails = r.Emails.Where(e => e.Status == OutboxStatus.Failed).OrderBy(e => e.Kind).Select(e => e.Kind).ToList(),
+            })
             .ToListAsync(cancellationToken);
+        var calls = await BookedCalls.ForRequestsAsync(db, [.. listed.Select(r => r.Id)], cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var firstResponse = TimeSpan.FromHours(options.Value.FirstResponseHours);
+        var inbox = listed.Select(r =>
+        {
+            var waited = (r.FirstContactedAt ?? now) - r.CreatedAt;
+            return new InboxRow(
+                r.Id, r.Reference, r.CreatedAt, waited, r.FirstContactedAt is null && r.Status == RequestStatus.New && waited > firstResponse,
+                r.Name, [.. HealthAnswers.FromJson(r.HealthAnswers).Of(HealthQuestions.Concerns).Select(HealthQuestions.Concerns.LabelOf)],
+                r.PreferredContact, r.BestTimeToReach, calls.GetValueOrDefault(r.Id), r.State, r.Status, r.IsUrgent, r.AssignedToName, r.FailedEmails);
+        }).ToList();
 
         // The inbox shows names and whether someone has asked for care: a read of those requests, so audited.
         await audit.WriteAsync(AuditActions.RequestsListed, null, $"page {paging.Page} of {paging.PageCount}: {inbox.Count} rows; {filter.AuditText}", cancellationToken);
 
         var dashboard = await RequestDashboard.LoadAsync(db, time.GetUtcNow(), clock.Zone, cancellationToken);
-        return View(new InboxPage(filter, inbox, paging, dashboard));
+        return View(new InboxPage(filter, inbox, paging, dashboard, options.Value.FirstResponseHours));
     }
 
     [HttpGet(StaffRoutes.Requests + "/{id:int}")]
