@@ -28,7 +28,7 @@ public sealed class RequestTests : IDisposable
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("table.inbox caption"));
         Assert.Equal(
-            ["Urgent", "Reference", "Name", "Waited", "Concerns", "Contact", "State", "Status", "Owner"],
+            ["Select", "Urgent", "Reference", "Name", "Waited", "Concerns", "Contact", "State", "Status", "Owner"],
             page.QuerySelectorAll("table.inbox thead th[scope=col]").Select(th => th.TextContent.Trim()));
         var rows = page.QuerySelectorAll("table.inbox tbody tr");
         Assert.Equal([urgent.Reference, older.Reference], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));

@@ -12,6 +12,7 @@ public static class StaffRoutes
     public const string RecoveryCodes = Account + "/recovery-codes";
     public const string Requests = "/staff/requests";
     public const string RequestsExport = Requests + "/export";
+    public const string RequestsBulk = Requests + "/bulk";
     public const string Audit = "/staff/audit";
     public const string Users = "/staff/users";
 

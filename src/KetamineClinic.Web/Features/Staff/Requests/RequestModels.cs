@@ -22,9 +22,17 @@ public sealed record InboxRow(
     RequestStatus Status,
     bool IsUrgent,
     string? Owner,
-    IReadOnlyList<EmailKind> FailedEmails);
+    IReadOnlyList<EmailKind> FailedEmails,
+    Guid Version);
 
-public sealed record InboxPage(RequestFilter Filter, IReadOnlyList<InboxRow> Rows, Paging Paging, RequestDashboard Dashboard, int FirstResponseHours)
+public sealed record InboxPage(
+    RequestFilter Filter,
+    IReadOnlyList<InboxRow> Rows,
+    Paging Paging,
+    RequestDashboard Dashboard,
+    int FirstResponseHours,
+    IReadOnlyList<Colleague> Colleagues,
+    string? Conflict)
 {
     public Pager Pager => new(Paging, page => Filter.Url(page));
 
@@ -43,3 +51,28 @@ public sealed record RequestDetails(
     IReadOnlyList<TimelineItem> Timeline,
     string? Conflict,
     IReadOnlyList<Colleague> Colleagues);
+
+/// <summary>
+/// The queue's bulk form: the selected requests (each with the version the list showed) and one change for all of
+/// them. Nothing typed, only choices, so there is nothing to validate beyond what the action checks.
+/// </summary>
+public sealed class BulkChange
+{
+    public List<int> Ids { get; set; } = [];
+
+    public Dictionary<int, Guid> Versions { get; set; } = [];
+
+    public BulkAction Action { get; set; }
+
+    public RequestStatus? Status { get; set; }
+
+    public string? OwnerId { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public enum BulkAction
+{
+    Status,
+    Owner,
+}
