@@ -422,9 +422,14 @@ public sealed class RequestTests : IDisposable
     [Fact]
     public async Task The_export_is_a_utf8_csv_of_the_current_filter_with_formulas_neutralised_and_is_audited()
     {
-        await _app.AddRequestAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
+        var owned = await _app.AddRequestAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
         await _app.AddRequestAsync("Not", "Included", RequestStatus.New);
         var client = await _app.SignedInClientAsync(StaffRoles.Admin);
+        await using (var seed = _app.CreateDbScope())
+        {
+            (await seed.Db.ConsultationRequests.SingleAsync(r => r.Id == owned.Id)).AssignTo("someone", "Dana Owner", "Test", DateTime.UtcNow);
+            await seed.Db.SaveChangesAsync();
+        }
 
         using var response = await client.GetAsync("/staff/requests/export?status=Contacted");
         var csv = await response.Content.ReadAsStringAsync();
@@ -438,6 +443,8 @@ public sealed class RequestTests : IDisposable
         Assert.StartsWith("\"Reference\",\"Received\",\"FirstName\",\"LastName\",\"Email\",\"Phone\"", lines[0], StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"Ünal\"", lines[1], StringComparison.Ordinal);
         Assert.Contains(",\"'+13125550147\",", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",\"FirstContacted\",\"Owner\"", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",\"Dana Owner\"", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Anxiety", csv, StringComparison.Ordinal);
 
         await using var scope = _app.CreateDbScope();
