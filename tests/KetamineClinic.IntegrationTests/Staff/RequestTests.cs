@@ -27,13 +27,26 @@ public sealed class RequestTests : IDisposable
 
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("table.inbox caption"));
-        Assert.Equal(9, page.QuerySelectorAll("table.inbox thead th[scope=col]").Length);
+        Assert.Equal(
+            ["Select", "Urgent", "Reference", "Name", "Waited", "Concerns", "Contact", "State", "Status", "Owner"],
+            page.QuerySelectorAll("table.inbox thead th[scope=col]").Select(th => th.TextContent.Trim()));
         var rows = page.QuerySelectorAll("table.inbox tbody tr");
         Assert.Equal([urgent.Reference, older.Reference], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
         Assert.Contains("Urgent", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("New", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Failed", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Staff notification failed", Assert.Single(rows[0].QuerySelectorAll(".badge-failed")).TextContent.Trim());
+        Assert.Empty(rows[1].QuerySelectorAll(".badge-failed"));
+        Assert.DoesNotContain("Sent", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("Contacted", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Generalized anxiety, Panic", rows[1].TextContent, StringComparison.Ordinal);
+
+        // The queue comes before the figures: the weekly chart sits in a closed <details> after the list.
+        var queue = page.QuerySelector("#queue")!;
+        var weekly = page.QuerySelector("details#weekly")!;
+        Assert.True(queue.CompareDocumentPosition(weekly).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.False(weekly.HasAttribute("open"));
+        Assert.Single(page.QuerySelectorAll("nav[aria-label=Status]"));
+        Assert.Null(page.QuerySelector("select[name=status]"));
 
         var svg = page.QuerySelector("svg[role=img]")!;
         Assert.NotNull(svg.QuerySelector("title"));
@@ -63,6 +76,63 @@ public sealed class RequestTests : IDisposable
         Assert.Contains("All 26", counts);
         Assert.Contains("New 25", counts);
         Assert.Contains("Scheduled 1", counts);
+    }
+
+    [Fact]
+    public async Task A_new_request_is_marked_overdue_once_it_has_waited_longer_than_the_first_response_hours()
+    {
+        _app.Settings["Staff:FirstResponseHours"] = "6";
+        var overdue = await _app.AddRequestAsync("Waiting", "Long", createdAt: DateTime.UtcNow.AddHours(-7));
+        var recent = await _app.AddRequestAsync("Waiting", "Briefly", createdAt: DateTime.UtcNow.AddHours(-5));
+        var answered = await _app.AddRequestAsync("Answered", "Late", RequestStatus.Contacted, createdAt: DateTime.UtcNow.AddHours(-30));
+        var client = await _app.SignedInClientAsync();
+
+        var page = await client.GetDocumentAsync("/staff/requests");
+
+        AngleSharp.Dom.IElement Row(ConsultationRequest request) =>
+            page.QuerySelectorAll("table.inbox tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == request.Reference);
+        string Waited(ConsultationRequest request) => Row(request).QuerySelector("td[data-label=Waited]")!.TextContent;
+        Assert.Contains("7 h", Waited(overdue), StringComparison.Ordinal);
+        Assert.Contains("Overdue", Waited(overdue), StringComparison.Ordinal);
+        Assert.Contains("5 h", Waited(recent), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", Waited(recent), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", Waited(answered), StringComparison.Ordinal);
+        Assert.Contains("longer than 6 h", page.QuerySelector(".figures")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_sortable_column_sorts_both_ways_with_aria_sort_and_keeps_the_filter()
+    {
+        var anna = await _app.AddRequestAsync("Anna", "Zed", createdAt: DateTime.UtcNow.AddHours(-1));
+        var zoe = await _app.AddRequestAsync("Zoe", "Abel", createdAt: DateTime.UtcNow.AddHours(-9));
+        var mira = await _app.AddRequestAsync("Mira", "Mid", RequestStatus.Closed, createdAt: DateTime.UtcNow.AddHours(-5));
+        var client = await _app.SignedInClientAsync();
+
+        async Task<(List<string> References, AngleSharp.Dom.IDocument Page)> ListAsync(string url)
+        {
+            var page = await client.GetDocumentAsync(url);
+            return ([.. page.QuerySelectorAll("table.inbox tbody tr th").Select(th => th.TextContent.Trim())], page);
+        }
+
+        var (byPriority, first) = await ListAsync("/staff/requests?status=New");
+        var nameLink = first.QuerySelectorAll("table.inbox thead th a").Single(a => a.TextContent.Trim() == "Name").GetAttribute("href")!;
+        Assert.Equal("/staff/requests?status=New&sort=Name&dir=asc", nameLink);
+        Assert.Empty(first.QuerySelectorAll("table.inbox thead th[aria-sort]"));
+        var (byName, sortedPage) = await ListAsync(nameLink);
+        var (byNameDescending, _) = await ListAsync("/staff/requests?status=New&sort=Name&dir=desc");
+        var (longestWaitFirst, _) = await ListAsync("/staff/requests?sort=Waited&dir=desc");
+        var (byStatus, _) = await ListAsync("/staff/requests?sort=Status&dir=desc");
+
+        Assert.Equal([anna.Reference, zoe.Reference], byPriority);
+        Assert.Equal([anna.Reference, zoe.Reference], byName);
+        Assert.Equal([zoe.Reference, anna.Reference], byNameDescending);
+        Assert.Equal([zoe.Reference, mira.Reference, anna.Reference], longestWaitFirst);
+        Assert.Equal(mira.Reference, byStatus[0]);
+        var sortedHeader = Assert.Single(sortedPage.QuerySelectorAll("table.inbox thead th[aria-sort]"));
+        Assert.Equal("ascending", sortedHeader.GetAttribute("aria-sort"));
+        Assert.Equal("/staff/requests?status=New&sort=Name&dir=desc", sortedHeader.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Name", sortedPage.QuerySelector("form.filters input[name=sort]")!.GetAttribute("value"));
+        Assert.Equal("New", sortedPage.QuerySelector("form.filters input[name=status]")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -352,9 +422,14 @@ public sealed class RequestTests : IDisposable
     [Fact]
     public async Task The_export_is_a_utf8_csv_of_the_current_filter_with_formulas_neutralised_and_is_audited()
     {
-        await _app.AddRequestAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
+        var owned = await _app.AddRequestAsync("=HYPERLINK(\"http://evil\")", "Ünal", RequestStatus.Contacted);
         await _app.AddRequestAsync("Not", "Included", RequestStatus.New);
         var client = await _app.SignedInClientAsync(StaffRoles.Admin);
+        await using (var seed = _app.CreateDbScope())
+        {
+            (await seed.Db.ConsultationRequests.SingleAsync(r => r.Id == owned.Id)).AssignTo("someone", "Dana Owner", "Test", DateTime.UtcNow);
+            await seed.Db.SaveChangesAsync();
+        }
 
         using var response = await client.GetAsync("/staff/requests/export?status=Contacted");
         var csv = await response.Content.ReadAsStringAsync();
@@ -368,6 +443,8 @@ public sealed class RequestTests : IDisposable
         Assert.StartsWith("\"Reference\",\"Received\",\"FirstName\",\"LastName\",\"Email\",\"Phone\"", lines[0], StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"Ünal\"", lines[1], StringComparison.Ordinal);
         Assert.Contains(",\"'+13125550147\",", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",\"FirstContacted\",\"Owner\"", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",\"Dana Owner\"", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Anxiety", csv, StringComparison.Ordinal);
 
         await using var scope = _app.CreateDbScope();

@@ -17,4 +17,11 @@ public sealed class StaffOptions
 
     /// <summary>Every member must have a second factor: one without sets it up right after the password, before any staff page opens.</summary>
     public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>
+    /// Hours a new request may wait for its first contact before the queue marks it overdue: the clinic's own target
+    /// behind the promise <c>Clinic:FirstResponseTime</c> makes to visitors in words.
+    /// </summary>
+    [Range(1, 720, ErrorMessage = "Staff:FirstResponseHours must be between 1 and 720.")]
+    public int FirstResponseHours { get; set; } = 24;
 }

@@ -20,6 +20,7 @@ public static class StaffRoutes
 
     public const string Requests = "/staff/requests";
     public const string RequestsExport = Requests + "/export";
+    public const string RequestsBulk = Requests + "/bulk";
     public const string Audit = "/staff/audit";
     public const string Users = "/staff/users";
     public const string Schedule = "/staff/schedule";

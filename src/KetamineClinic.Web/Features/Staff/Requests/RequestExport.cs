@@ -10,7 +10,7 @@ namespace KetamineClinic.Web.Features.Staff.Requests;
 public sealed record ExportRow(
     string Reference, DateTime CreatedAt, string FirstName, string LastName, string Email, string Phone,
     ContactMethod PreferredContact, string State, string? BestTimeToReach, string? HeardAboutUs,
-    RequestStatus Status, bool IsUrgent, DateTime? FirstContactedAt);
+    RequestStatus Status, bool IsUrgent, DateTime? FirstContactedAt, string? Owner);
 
 /// <summary>The CSV export of the inbox: one table of columns, each a header and how its cell is written.</summary>
 public static class RequestExport
@@ -30,12 +30,13 @@ public static class RequestExport
         ("Status", (r, _) => r.Status.Label()),
         ("Urgent", (r, _) => r.IsUrgent ? "yes" : "no"),
         ("FirstContacted", (r, clock) => r.FirstContactedAt is null ? "" : clock.Format(r.FirstContactedAt)),
+        ("Owner", (r, _) => r.Owner),
     ];
 
     public static IQueryable<ExportRow> Rows(IQueryable<ConsultationRequest> requests) =>
         requests.Select(r => new ExportRow(
             r.Reference, r.CreatedAt, r.FirstName, r.LastName, r.Email, r.Phone, r.PreferredContact, r.State,
-            r.BestTimeToReach, r.HeardAboutUs, r.Status, r.IsUrgent, r.FirstContactedAt));
+            r.BestTimeToReach, r.HeardAboutUs, r.Status, r.IsUrgent, r.FirstContactedAt, r.AssignedToName));
 
     /// <summary>
     /// UTF-8 with a byte-order mark (so spreadsheets read accents). Every cell is guarded against formulas and every

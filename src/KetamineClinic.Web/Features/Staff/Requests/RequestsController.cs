@@ -1,15 +1,17 @@
 using KetamineClinic.Data;
 using KetamineClinic.Data.Entities;
 using KetamineClinic.Web.Features.Consultation;
+using KetamineClinic.Web.Features.Staff.Schedule;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KetamineClinic.Web.Features.Staff.Requests;
 
 [Authorize]
 [AutoValidateAntiforgeryToken]
-public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time) : Controller
+public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, ClinicClock clock, TimeProvider time, IOptions<StaffOptions> options) : Controller
 {
     public const int PageSize = 25;
     public const int NoteMaxLength = 4000;
@@ -17,26 +19,50 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         "This request was changed by someone else while you were looking at it. Nothing was saved: review the latest version below and try again.";
 
     [HttpGet(StaffRoutes.Requests)]
-    public async Task<IActionResult> Index(RequestStatus? status, string? q, RequestOwnerFilter? owner, int page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(RequestStatus? status, string? q, RequestOwnerFilter? owner, RequestSort? sort, string? dir, int page, CancellationToken cancellationToken)
     {
         var filter = new RequestFilter(status is { } known && Enum.IsDefined(known) ? known : null, q,
-            owner is { } whose && Enum.IsDefined(whose) ? whose : RequestOwnerFilter.Anyone);
-        // Urgent requests nobody has acted on yet come first, whatever their age: the detail page tells staff to contact them first.
-        var (paging, rows) = await filter.Apply(db.ConsultationRequests.AsNoTracking(), AuditActor.From(User).Id)
-            .OrderByDescending(r => r.IsUrgent && r.Status == RequestStatus.New)
-            .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            owner is { } whose && Enum.IsDefined(whose) ? whose : RequestOwnerFilter.Anyone,
+            sort is { } column && Enum.IsDefined(column) ? column : RequestSort.Priority,
+            string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase));
+        var (paging, rows) = await filter.Order(filter.Apply(db.ConsultationRequests.AsNoTracking(), AuditActor.From(User).Id))
             .PageAsync(page, PageSize, cancellationToken);
-        var inbox = await rows
-            .Select(r => new InboxRow(
-                r.Id, r.Reference, r.CreatedAt, r.FirstName + " " + r.LastName, r.PreferredContact, r.State, r.Status, r.IsUrgent, r.AssignedToName,
-                r.Emails.OrderBy(e => e.Kind).Select(e => new EmailState(e.Kind, e.Status)).ToList()))
+        var listed = await rows
+            .Select(r => new
+            {
+                r.Id,
+                r.Reference,
+                r.CreatedAt,
+                r.FirstContactedAt,
+                Name = r.FirstName + " " + r.LastName,
+                r.HealthAnswers,
+                r.PreferredContact,
+                r.BestTimeToReach,
+                r.State,
+                r.Status,
+                r.IsUrgent,
+                r.AssignedToName,
+                r.Version,
+                FailedEmails = r.Emails.Where(e => e.Status == OutboxStatus.Failed).OrderBy(e => e.Kind).Select(e => e.Kind).ToList(),
+            })
             .ToListAsync(cancellationToken);
+        var calls = await BookedCalls.ForRequestsAsync(db, [.. listed.Select(r => r.Id)], cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var firstResponse = TimeSpan.FromHours(options.Value.FirstResponseHours);
+        var inbox = listed.Select(r =>
+        {
+            var waited = (r.FirstContactedAt ?? now) - r.CreatedAt;
+            return new InboxRow(
+                r.Id, r.Reference, r.CreatedAt, waited, r.FirstContactedAt is null && r.Status == RequestStatus.New && waited > firstResponse,
+                r.Name, [.. HealthAnswers.FromJson(r.HealthAnswers).Of(HealthQuestions.Concerns).Select(HealthQuestions.Concerns.LabelOf)],
+                r.PreferredContact, r.BestTimeToReach, calls.GetValueOrDefault(r.Id), r.State, r.Status, r.IsUrgent, r.AssignedToName, r.FailedEmails, r.Version);
+        }).ToList();
 
         // The inbox shows names and whether someone has asked for care: a read of those requests, so audited.
         await audit.WriteAsync(AuditActions.RequestsListed, null, $"page {paging.Page} of {paging.PageCount}: {inbox.Count} rows; {filter.AuditText}", cancellationToken);
 
         var dashboard = await RequestDashboard.LoadAsync(db, time.GetUtcNow(), clock.Zone, cancellationToken);
-        return View(new InboxPage(filter, inbox, paging, dashboard));
+        return View(new InboxPage(filter, inbox, paging, dashboard, options.Value.FirstResponseHours, await ColleaguesAsync(cancellationToken), TempData["Conflict"] as string));
     }
 
     [HttpGet(StaffRoutes.Requests + "/{id:int}")]
@@ -57,9 +83,7 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
             .Concat(request.Notes.Select(n => new TimelineItem(n.CreatedAt, n.AuthorName, null, n.Text)))
             .OrderByDescending(i => i.At)
             .ToList();
-        var colleagues = await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName ?? u.Email)
-            .Select(u => new Colleague(u.Id, u.DisplayName ?? u.Email ?? u.Id)).ToListAsync(cancellationToken);
-        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string, colleagues));
+        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string, await ColleaguesAsync(cancellationToken)));
     }
 
     /// <summary>Gives the request to a colleague (or, with an empty owner, to nobody).</summary>
@@ -183,6 +207,91 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         return await SaveOrConflictAsync(id, "The staff notification will be sent again shortly.", cancellationToken);
     }
 
+    /// <summary>
+    /// Changes the status or the owner of every selected request, each on its own: one audit row per request, and a
+    /// request someone else changed since the list was shown is left as it is and named, while the others are done.
+    /// </summary>
+    [HttpPost(StaffRoutes.RequestsBulk)]
+    public async Task<IActionResult> Bulk(BulkChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var back = change.ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(StaffRoutes.Requests, StringComparison.Ordinal) ? url : StaffRoutes.Requests;
+        if (change.Ids.Count == 0)
+        {
+            TempData["Message"] = "No request was selected, so nothing was changed.";
+            return Redirect(back);
+        }
+
+        StaffUser? owner = null;
+        if (change.Action == BulkAction.Status && (change.Status is not { } wanted || !Enum.IsDefined(wanted)))
+        {
+            return BadRequest();
+        }
+
+        if (change.Action == BulkAction.Owner && !string.IsNullOrEmpty(change.OwnerId))
+        {
+            owner = await db.Users.SingleOrDefaultAsync(u => u.Id == change.OwnerId && !u.IsDisabled, cancellationToken);
+            if (owner is null)
+            {
+                return BadRequest();
+            }
+        }
+
+        var actor = AuditActor.From(User);
+        var now = time.GetUtcNow().UtcDateTime;
+        var done = 0;
+        var conflicts = new List<string>();
+        foreach (var id in change.Ids.Distinct())
+        {
+            var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (request is null || !change.Versions.TryGetValue(id, out var version))
+            {
+                continue;
+            }
+
+            if (change.Action == BulkAction.Status)
+            {
+                if (request.Status == change.Status)
+                {
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+
+                ExpectVersion(request, version);
+                var moved = request.MoveTo(change.Status!.Value, actor.Id ?? "", actor.Name ?? "", now);
+                audit.Add(AuditActions.RequestStatusChanged, AuditTrail.RequestSubject(id), $"{moved.From} → {moved.To} (bulk)");
+            }
+            else
+            {
+                ExpectVersion(request, version);
+                request.AssignTo(owner?.Id, owner?.DisplayName ?? owner?.Email, actor.Name ?? "", now);
+                audit.Add(AuditActions.RequestAssigned, AuditTrail.RequestSubject(id), (owner is null ? "to nobody" : $"to {AuditTrail.UserSubject(owner.Id)}") + " (bulk)");
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                done++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                conflicts.Add(request.Reference);
+            }
+
+            // Each request is saved on its own, so a conflict on one leaves nothing of it behind for the next.
+            db.ChangeTracker.Clear();
+        }
+
+        var what = change.Action == BulkAction.Status ? $"Status changed to {change.Status!.Value.Label()}" : owner is null ? "Owner removed" : $"Assigned to {owner.DisplayName ?? owner.Email}";
+        TempData["Message"] = $"{what} for {done} {(done == 1 ? "request" : "requests")}.";
+        if (conflicts.Count > 0)
+        {
+            TempData["Conflict"] = $"Not changed, because someone else changed {(conflicts.Count == 1 ? "it" : "them")} while you were looking: {string.Join(", ", conflicts)}. Review {(conflicts.Count == 1 ? "it" : "them")} and try again.";
+        }
+
+        return Redirect(back);
+    }
+
     /// <summary>Contact details of many people at once: for Admins only (minimum necessary); staff open requests one by one.</summary>
     [HttpGet(StaffRoutes.RequestsExport)]
     [Authorize(Roles = StaffRoles.Admin)]
@@ -197,6 +306,10 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
         var fileName = $"requests-{clock.ToLocal(time.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv";
         return File(await RequestExport.ToCsvAsync(rows, clock), "text/csv; charset=utf-8", fileName);
     }
+
+    private async Task<IReadOnlyList<Colleague>> ColleaguesAsync(CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName ?? u.Email)
+            .Select(u => new Colleague(u.Id, u.DisplayName ?? u.Email ?? u.Id)).ToListAsync(cancellationToken);
 
     private void ExpectVersion(ConsultationRequest request, Guid postedVersion)
     {
