@@ -29,6 +29,9 @@ public sealed class ClinicOptions
     public ClinicTrust Trust { get; set; } = new();
     public ClinicPhotos Photos { get; set; } = new();
 
+    /// <summary>"What happens next" on the confirmation after a call is booked: numbered steps, one sentence or two each.</summary>
+    public List<string> NextSteps { get; set; } = [];
+
     /// <summary>The care team on <c>/team</c>; articles name their author and reviewer by a member's id.</summary>
     public List<TeamMember> Team { get; set; } = [];
 

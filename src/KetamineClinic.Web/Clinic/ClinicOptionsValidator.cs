@@ -6,6 +6,9 @@ namespace KetamineClinic.Web.Clinic;
 /// <param name="webRoot">wwwroot's full path: configured photos must be files in it.</param>
 public sealed class ClinicOptionsValidator(string webRoot) : IValidateOptions<ClinicOptions>
 {
+    private const int MaxNextSteps = 8;
+    private const int MaxNextStepLength = 300;
+
     public ValidateOptionsResult Validate(string? name, ClinicOptions options)
     {
         var failures = new List<string>();
@@ -34,6 +37,18 @@ public sealed class ClinicOptionsValidator(string webRoot) : IValidateOptions<Cl
         }
 
         failures.AddRange(TeamValidation.Problems(options.Team, webRoot));
+        if (options.NextSteps.Count is 0 or > MaxNextSteps)
+        {
+            failures.Add($"{ClinicOptions.Section}:NextSteps needs 1 to {MaxNextSteps} steps, but has {options.NextSteps.Count}.");
+        }
+
+        for (var i = 0; i < options.NextSteps.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.NextSteps[i]) || options.NextSteps[i].Length > MaxNextStepLength)
+            {
+                failures.Add($"{ClinicOptions.Section}:NextSteps:{i} must be a step of 1 to {MaxNextStepLength} characters.");
+            }
+        }
 
         if (!string.IsNullOrWhiteSpace(options.Phone) && !PhoneNumber.TryNormalizeUs(options.Phone, out _))
         {

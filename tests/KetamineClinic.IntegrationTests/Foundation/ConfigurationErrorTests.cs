@@ -20,6 +20,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("Clinic__Course__Sessions", "0", "Clinic:Course:Sessions")]
     [InlineData("Clinic__Course__Weeks__Max", "1", "Clinic:Course:Weeks:Max")]
     [InlineData("Clinic__Course__VisitMinutes", "two hours", "Clinic:Course:VisitMinutes")]
+    [InlineData("Clinic__NextSteps__1", " ", "Clinic:NextSteps:1")]
     [InlineData("Clinic__Team__1__Id", "medical-director", "Clinic:Team:1:Id")]
     [InlineData("Clinic__Team__0__Name", "", "Clinic:Team:0:Name")]
     [InlineData("Clinic__Team__2__Photo", "/img/team/nobody.jpg", "Clinic:Team:2:Photo")]

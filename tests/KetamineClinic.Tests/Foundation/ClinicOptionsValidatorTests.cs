@@ -24,7 +24,33 @@ public sealed class ClinicOptionsValidatorTests : IDisposable
         TimeZone = "America/Chicago",
         Trust = new ClinicTrust { LicensedIn = "Illinois", CareLedBy = "Care led by a psychiatrist", Monitoring = "Vital signs monitored throughout" },
         Photos = new ClinicPhotos { TreatmentRoom = "/img/room.svg", TreatmentRoomDescription = "A quiet room with a reclining chair." },
+        NextSteps = ["We phone you."],
+        Team = [new TeamMember { Id = "medical-director", Name = "Dr. Test", Credentials = "MD", Role = "Medical director", Photo = "/img/room.svg", Bio = "Leads every assessment." }],
     };
+
+    [Fact]
+    public void A_second_member_with_the_same_id_or_a_photo_that_is_not_in_wwwroot_names_its_key()
+    {
+        var options = Valid();
+        options.Team.Add(new TeamMember { Id = "Medical-Director", Name = "B", Credentials = "NP", Role = "Nurse", Photo = "/img/nobody.jpg", Bio = "Stays with you." });
+
+        Assert.Equal(
+            ["Clinic:Team:1:Id 'Medical-Director' must be lower-case letters, digits and single hyphens, e.g. medical-director.", "Clinic:Team:1:Photo '/img/nobody.jpg' names no file in wwwroot."],
+            Failures(options));
+
+        options.Team[1].Id = "medical-director";
+        Assert.Contains("Clinic:Team:1:Id 'medical-director' is already the id of Clinic:Team:0; ids must be unique.", Failures(options));
+    }
+
+    [Fact]
+    public void No_team_or_no_next_steps_are_refused()
+    {
+        var options = Valid();
+        options.Team.Clear();
+        options.NextSteps.Clear();
+
+        Assert.Equal(["Clinic:Team needs at least one member: articles name their author and reviewer from it.", "Clinic:NextSteps needs 1 to 8 steps, but has 0."], Failures(options));
+    }
 
     private List<string> Failures(ClinicOptions options) =>
         new ClinicOptionsValidator(_webRoot).Validate(null, options).Failures?.ToList() ?? [];
