@@ -33,13 +33,15 @@ public static class AuditActions
     public const string CallCancelled = "call.cancelled";
     public const string CallOutcomeRecorded = "call.outcome-recorded";
     public const string ScheduleViewed = "schedule.viewed";
+    public const string AvailabilityViewed = "availability.viewed";
+    public const string AvailabilityChanged = "availability.changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignedOut, RequestsListed, RequestViewed, RequestStatusChanged, RequestNoteAdded, RequestEmailResent, RequestAssigned,
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
-        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed,
+        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed, AvailabilityViewed, AvailabilityChanged,
     ];
 
     /// <summary>
