@@ -62,6 +62,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         browser.RunAsync("axe-staff", async page =>
         {
             var reference = await ConsultationPage.SubmitValidRequestAsync(page, lastName: "Axe");
+            var bookedReference = await ConsultationPage.SubmitValidRequestAsync(page, lastName: "Booked");
+            await page.Locator("form.choose-time label").First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Book this call" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("booked-time")).ToBeVisibleAsync();
             await page.GotoAsync("/staff/login");
             await page.GetByLabel("Password").FillAsync("not the password at all");
             await page.GetByLabel("Email").FillAsync(BrowserFixture.StaffEmail);
@@ -85,5 +89,17 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await staffNav.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/users"));
             await page.AssertNoAccessibilityViolationsAsync();
+
+            // Booking (issue 16): the schedule, with the call booked above, and the availability form.
+            await staffNav.GetByRole(AriaRole.Link, new() { Name = "Schedule" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Schedule");
+            await Assertions.Expect(page.GetByTestId("schedule-call").Filter(new() { HasText = bookedReference })).ToBeVisibleAsync();
+            await page.AssertNoAccessibilityViolationsAsync();
+            await BrowserFixture.SaveScreenshotsAsync(page, "staff-schedule");
+
+            await staffNav.GetByRole(AriaRole.Link, new() { Name = "Availability" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Availability");
+            await page.AssertNoAccessibilityViolationsAsync();
+            await BrowserFixture.SaveScreenshotsAsync(page, "staff-availability");
         });
 }

@@ -37,6 +37,8 @@ public static class AuditActions
     public const string CallCancelled = "call.cancelled";
     public const string CallOutcomeRecorded = "call.outcome-recorded";
     public const string ScheduleViewed = "schedule.viewed";
+    public const string AvailabilityViewed = "availability.viewed";
+    public const string AvailabilityChanged = "availability.changed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -44,7 +46,7 @@ public static class AuditActions
         RequestsExported, AccountCreated, AccountDisabled, AccountPasswordReset, RetentionDeleted,
         TwoFactorEnabled, RecoveryCodesRenewed, TwoFactorReset, SessionsEnded,
         PasskeyAdded, PasskeyRemoved,
-        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed,
+        CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed, AvailabilityViewed, AvailabilityChanged,
     ];
 
     /// <summary>

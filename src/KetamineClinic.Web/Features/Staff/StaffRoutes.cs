@@ -24,6 +24,7 @@ public static class StaffRoutes
     public const string Audit = "/staff/audit";
     public const string Users = "/staff/users";
     public const string Schedule = "/staff/schedule";
+    public const string Availability = "/staff/availability";
 
     /// <summary>Where the requests were before the vocabulary was settled (docs/decisions/0004-vocabulary.md); still answered with a redirect, since staff emails and bookmarks carry it.</summary>
     public const string EarlierRequests = "/staff/leads";
