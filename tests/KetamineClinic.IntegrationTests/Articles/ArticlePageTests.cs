@@ -164,7 +164,7 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.True(questions.Count >= 10);
         Assert.All(questions, d =>
         {
-            Assert.EndsWith("?", d.QuerySelector("summary > h2")!.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.EndsWith("?", d.QuerySelector("summary > h3")!.TextContent.Trim(), StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(d.QuerySelector(".answer")!.TextContent));
         });
 
@@ -174,6 +174,37 @@ public sealed class ArticlePageTests(ClinicAppFactory app) : IClassFixture<Clini
         Assert.Equal(questions.Count, entities.Count);
         Assert.Equal("Question", entities[0].GetProperty("@type").GetString());
         Assert.False(string.IsNullOrWhiteSpace(entities[0].GetProperty("acceptedAnswer").GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task The_faq_is_grouped_by_topic_with_topic_links_and_the_grouping_stays_out_of_the_structured_data()
+    {
+        var document = await app.CreateClient().GetDocumentAsync("/faq");
+
+        var sections = document.QuerySelectorAll("main .faq > section").ToList();
+        Assert.True(sections.Count >= 3);
+        var labels = sections.Select(s => s.QuerySelector(":scope > h2")!.TextContent.Trim()).ToList();
+        Assert.All(labels, label =>
+        {
+            Assert.Matches("^[A-Z][a-z]+( [a-z]+)*$", label);
+            Assert.DoesNotContain("?", label, StringComparison.Ordinal);
+        });
+        Assert.All(sections, s => Assert.NotEmpty(s.QuerySelectorAll(":scope > details")));
+
+        var topicLinks = document.QuerySelectorAll("main nav.faq-topics a").ToList();
+        Assert.Equal(labels, topicLinks.Select(a => a.TextContent.Trim()));
+        Assert.Equal(sections.Select(s => "#" + s.QuerySelector(":scope > h2")!.Id), topicLinks.Select(a => a.GetAttribute("href")));
+
+        var questions = document.QuerySelectorAll("main details summary > h3").Select(h => h.TextContent.Trim()).ToList();
+        var entities = StructuredData(document).GetProperty("mainEntity").EnumerateArray().ToList();
+        Assert.Equal(questions, entities.Select(e => e.GetProperty("name").GetString()));
+        Assert.All(entities, e =>
+        {
+            Assert.Equal("Question", e.GetProperty("@type").GetString());
+            Assert.Equal("Answer", e.GetProperty("acceptedAnswer").GetProperty("@type").GetString());
+            var text = e.GetProperty("acceptedAnswer").GetProperty("text").GetString()!;
+            Assert.All(labels, label => Assert.DoesNotContain(label, text, StringComparison.Ordinal));
+        });
     }
 
     [Fact]

@@ -342,4 +342,59 @@ public sealed class ContentRendererTests
         Assert.Equal("About an hour.\nRest after.", document.Questions[1].AnswerText.ReplaceLineEndings("\n"));
         Assert.Equal("/faq", document.Path);
     }
+
+    [Fact]
+    public void Topic_headings_group_the_faq_questions_below_them()
+    {
+        var document = Render("""
+            ---
+            title: "FAQ"
+            description: "Questions."
+            ---
+
+            ## Safety and side effects
+
+            ### Does it hurt?
+
+            No.
+
+            ### Can I drive home?
+
+            Not until the next day.
+
+            ## Cost
+
+            ### Does insurance cover it?
+
+            Sometimes.
+            """, "faq.md", ContentKind.Faq);
+
+        Assert.Equal(["Safety and side effects", "Cost"], document.FaqTopics.Select(t => t.Label));
+        Assert.Equal(["safety-and-side-effects", "cost"], document.FaqTopics.Select(t => t.Id));
+        Assert.Equal(["Does it hurt?", "Can I drive home?"], document.FaqTopics[0].Questions.Select(q => q.Question));
+        Assert.Equal(["Does it hurt?", "Can I drive home?", "Does insurance cover it?"], document.Questions.Select(q => q.Question));
+        Assert.Equal("can-i-drive-home", document.Questions[1].Id);
+        Assert.Equal("Not until the next day.", document.Questions[1].AnswerText);
+        Assert.DoesNotContain("Cost", document.Questions[1].AnswerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_faq_without_topic_headings_has_no_topics()
+    {
+        var document = Render(TempContentFolder.Page("FAQ", body: "## Why?\n\nBecause."), "faq.md", ContentKind.Faq);
+
+        Assert.Empty(document.FaqTopics);
+        Assert.Equal("Why?", Assert.Single(document.Questions).Question);
+    }
+
+    [Theory]
+    [InlineData("## Safety\n\nSome words.\n\n### Is it safe?\n\nYes.", "the FAQ topic 'Safety' on line")]
+    [InlineData("### Is it safe?\n\nYes.\n\n## Safety\n\n### Why?\n\nBecause.", "the FAQ question 'Is it safe?' on line")]
+    [InlineData("## Safety\n\n### Is it safe?\n\nYes.\n\n## Cost\n", "the FAQ topic 'Cost' on line")]
+    public void A_faq_topic_holds_only_questions_and_every_question_has_a_topic(string body, string expected)
+    {
+        var error = Assert.Throws<ContentException>(() => Render(TempContentFolder.Page(body: body), "faq.md", ContentKind.Faq));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,9 @@ public sealed record ContentDocument
     public required string Html { get; init; }
     public IReadOnlyList<TocEntry> TableOfContents { get; init; } = [];
     public IReadOnlyList<FaqEntry> Questions { get; init; } = [];
+
+    /// <summary>The FAQ's <c>## Topic</c> groups, in order; empty when its questions are not grouped.</summary>
+    public IReadOnlyList<FaqTopic> FaqTopics { get; init; } = [];
     public int WordCount { get; init; }
 
     /// <summary>Of the prose a reader reads, without the sources: the content brief asks for grade 8 or under.</summary>
@@ -53,5 +56,8 @@ public sealed record ContentDocument
 /// <summary>An h2 or h3 of a document, with the id the renderer gave it.</summary>
 public sealed record TocEntry(int Level, string Id, string Text);
 
-/// <summary>One <c>## Question?</c> of the FAQ with its answer rendered to HTML.</summary>
+/// <summary>One question of the FAQ with its answer rendered to HTML.</summary>
 public sealed record FaqEntry(string Id, string Question, string AnswerHtml, string AnswerText);
+
+/// <summary>One <c>## Topic</c> of the FAQ: its label in plain words and the questions below it.</summary>
+public sealed record FaqTopic(string Id, string Label, IReadOnlyList<FaqEntry> Questions);

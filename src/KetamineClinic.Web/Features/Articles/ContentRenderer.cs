@@ -96,6 +96,8 @@ public sealed partial class ContentRenderer
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline)))
             .ToList();
 
+        var faq = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : ([], []);
+
         return new ContentDocument
         {
             Kind = kind,
@@ -111,7 +113,8 @@ public sealed partial class ContentRenderer
             KeyPoints = keyPoints,
             Html = html,
             TableOfContents = toc,
-            Questions = kind == ContentKind.Faq ? SplitQuestions(document, markdown) : [],
+            Questions = faq.Questions,
+            FaqTopics = faq.Topics,
             WordCount = CountWords(document),
             ReadingLevel = ReadingLevel.Measure(ReadableBlocks(document)),
             SourceFile = sourceFile,
@@ -281,25 +284,66 @@ public sealed partial class ContentRenderer
     }
 
     /// <summary>
-    /// Each level-2 heading of the FAQ is a question; everything up to the next one is its answer, rendered
-    /// on its own so the page can wrap it in a disclosure.
+    /// Each question heading of the FAQ and everything up to the next heading is one answer, rendered on its
+    /// own so the page can wrap it in a disclosure. Without any <c>###</c> heading every <c>##</c> is a question;
+    /// with them, <c>##</c> headings are topics grouping the <c>###</c> questions below them.
     /// </summary>
-    private List<FaqEntry> SplitQuestions(MarkdownDocument document, string markdown)
+    private (List<FaqEntry> Questions, List<FaqTopic> Topics) SplitQuestions(MarkdownDocument document, string markdown)
     {
-        var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2).ToList();
-        var entries = new List<FaqEntry>(headings.Count);
+        var headings = document.OfType<HeadingBlock>().Where(h => h.Level is 2 or 3).ToList();
+        var grouped = headings.Any(h => h.Level == 3);
+        var questionLevel = grouped ? 3 : 2;
+        var questions = new List<FaqEntry>(headings.Count);
+        var topics = new List<FaqTopic>();
+        (HeadingBlock Heading, List<FaqEntry> Questions)? topic = null;
         for (var i = 0; i < headings.Count; i++)
         {
             var start = headings[i].Span.End + 1;
             var end = i + 1 < headings.Count ? headings[i + 1].Span.Start : markdown.Length;
-            var answerMarkdown = markdown[start..end];
-            var answer = Markdown.Parse(answerMarkdown, _pipeline);
+            var body = markdown[start..end];
+            if (headings[i].Level != questionLevel)
+            {
+                CloseTopic();
+                if (!string.IsNullOrWhiteSpace(body))
+                {
+                    throw new ContentException($"the FAQ topic '{InlineText(headings[i].Inline)}' on line {headings[i].Line + 1} must be followed by its '### Question?' headings, not text.");
+                }
+
+                topic = (headings[i], []);
+                continue;
+            }
+
+            if (grouped && topic is null)
+            {
+                throw new ContentException($"the FAQ question '{InlineText(headings[i].Inline)}' on line {headings[i].Line + 1} needs a '## Topic' heading above it.");
+            }
+
+            var answer = Markdown.Parse(body, _pipeline);
             MarkExternalLinks(answer);
-            var text = Markdown.ToPlainText(answerMarkdown, _pipeline).Trim();
-            entries.Add(new FaqEntry(headings[i].GetAttributes().Id ?? "", InlineText(headings[i].Inline), ToHtml(answer), text));
+            var text = Markdown.ToPlainText(body, _pipeline).Trim();
+            var entry = new FaqEntry(headings[i].GetAttributes().Id ?? "", InlineText(headings[i].Inline), ToHtml(answer), text);
+            questions.Add(entry);
+            topic?.Questions.Add(entry);
         }
 
-        return entries;
+        CloseTopic();
+        return (questions, topics);
+
+        void CloseTopic()
+        {
+            if (topic is not { } open)
+            {
+                return;
+            }
+
+            if (open.Questions.Count == 0)
+            {
+                throw new ContentException($"the FAQ topic '{InlineText(open.Heading.Inline)}' on line {open.Heading.Line + 1} has no '### Question?' below it.");
+            }
+
+            topics.Add(new FaqTopic(open.Heading.GetAttributes().Id ?? "", InlineText(open.Heading.Inline), open.Questions));
+            topic = null;
+        }
     }
 
     private static int CountWords(MarkdownDocument document)
