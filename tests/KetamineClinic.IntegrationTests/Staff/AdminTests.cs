@@ -25,8 +25,10 @@ public sealed class AdminTests : IDisposable
         var views = await admin.GetDocumentAsync($"/staff/audit?action={AuditActions.RequestViewed}");
         var none = await admin.GetDocumentAsync("/staff/audit?from=2000-01-01&to=2000-01-02");
 
-        Assert.True(all.QuerySelectorAll("tbody th").Any(th => th.TextContent == AuditActions.SignInSucceeded), all.QuerySelector("main")?.TextContent ?? all.DocumentElement.OuterHtml);
+        Assert.True(all.QuerySelectorAll("tbody th").Any(th => th.TextContent == $"Signed in {AuditActions.SignInSucceeded}"), all.QuerySelector("main")?.TextContent ?? all.DocumentElement.OuterHtml);
         var row = Assert.Single(views.QuerySelectorAll("tbody tr"));
+        Assert.Equal($"Viewed a request {AuditActions.RequestViewed}", row.QuerySelector("th")!.TextContent);
+        Assert.Equal($"/staff/requests/{request.Id}", row.QuerySelector("td[data-label=Subject] a")!.GetAttribute("href"));
         Assert.Contains($"ConsultationRequest/{request.Id}", row.TextContent, StringComparison.Ordinal);
         Assert.Empty(none.QuerySelectorAll("tbody tr"));
     }

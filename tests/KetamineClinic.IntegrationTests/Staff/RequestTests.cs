@@ -191,12 +191,42 @@ public sealed class RequestTests : IDisposable
         Assert.Equal("Talk therapy or CBT", answers["Treatments tried"]);
         Assert.Equal("No", answers["Do you have a heart condition or high blood pressure?"]);
         Assert.Equal("Prefer to discuss", answers["Do you currently use alcohol or drugs in a way that worries you?"]);
-        Assert.Contains("Urgent", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Urgent", page.QuerySelector(".urgent-banner h2")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Status", page.QuerySelector("label[for=status]")!.TextContent.Trim());
         Assert.Equal("Note", page.QuerySelector("label[for=note]")!.TextContent.Trim());
 
         await using var scope = _app.CreateDbScope();
         Assert.Equal(1, await scope.Db.AuditEntries.CountAsync(a => a.Action == AuditActions.RequestViewed && a.Subject == $"ConsultationRequest/{request.Id}" && a.ActorId != null));
+    }
+
+    [Fact]
+    public async Task An_urgent_request_names_the_words_that_flagged_it_and_calms_down_once_contacted()
+    {
+        var request = await _app.AddRequestAsync(
+            urgent: true,
+            helpWith: "Panic every day.\nLast winter I felt suicidal & alone.",
+            healthAnswers: """{"concerns":["panic"],"treatmentsTried":[],"screening":{"HeartCondition":"Yes","Psychosis":"No"}}""");
+        var client = await _app.SignedInClientAsync();
+
+        var page = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        var banner = page.QuerySelector("section.urgent-banner")!;
+        Assert.False(banner.ClassList.Contains("urgent-banner-handled"));
+        Assert.Equal("Urgent: they wrote “suicidal”", banner.QuerySelector("h2")!.TextContent.Trim());
+        var helpWith = page.QuerySelector("p.pre-line")!;
+        Assert.Equal("suicidal", Assert.Single(helpWith.QuerySelectorAll("mark")).TextContent);
+        Assert.Equal("Panic every day.\nLast winter I felt suicidal & alone.", helpWith.TextContent);
+        var yes = Assert.Single(page.QuerySelectorAll("dl.facts dd .badge-yes"));
+        Assert.Equal("Yes", yes.TextContent.Trim());
+        Assert.Equal("Do you have a heart condition or high blood pressure?", yes.ParentElement!.PreviousElementSibling!.TextContent.Trim());
+
+        await client.PostFormAsync($"/staff/requests/{request.Id}", $"/staff/requests/{request.Id}/status", new() { ["status"] = "Contacted" });
+        var after = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        var calmer = after.QuerySelector("section.urgent-banner")!;
+        Assert.True(calmer.ClassList.Contains("urgent-banner-handled"));
+        Assert.StartsWith("Urgent — contacted on 20", calmer.QuerySelector("h2")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("“suicidal”", calmer.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

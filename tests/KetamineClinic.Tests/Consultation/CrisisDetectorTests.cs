@@ -33,4 +33,23 @@ public sealed class CrisisDetectorTests
     [Fact]
     public void Any_of_several_texts_can_raise_the_flag() =>
         Assert.True(CrisisDetector.SuggestsCrisis("Anxiety", null, "my therapist, after I spoke of suicide"));
+
+    [Fact]
+    public void Highlight_marks_only_the_crisis_phrases_and_keeps_every_character()
+    {
+        const string text = "Panic at work. I don’t want to live like this; I was suicidal in May.";
+
+        var runs = CrisisDetector.Highlight(text);
+
+        Assert.Equal(text, string.Concat(runs.Select(r => r.Text)));
+        Assert.Equal(["don’t want to live", "suicidal"], runs.Where(r => r.IsCrisisPhrase).Select(r => r.Text));
+    }
+
+    [Fact]
+    public void Ordinary_text_is_one_unmarked_run() =>
+        Assert.Equal([new TextRun("Panic before meetings", false)], CrisisDetector.Highlight("Panic before meetings"));
+
+    [Fact]
+    public void The_phrases_found_are_listed_once_each_across_texts() =>
+        Assert.Equal(["Suicide", "self-harm"], CrisisDetector.PhrasesIn("Suicide, and suicide again", null, "past self-harm"));
 }

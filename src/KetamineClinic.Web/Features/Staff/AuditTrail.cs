@@ -49,6 +49,42 @@ public static class AuditActions
         CallBooked, CallChanged, CallCancelled, CallOutcomeRecorded, ScheduleViewed, AvailabilityViewed, AvailabilityChanged,
     ];
 
+    /// <summary>What the audit log calls each action: plain words for people, the code stays what is stored.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SignInSucceeded] = "Signed in",
+        [SignInFailed] = "Failed to sign in",
+        [SignedOut] = "Signed out",
+        [RequestsListed] = "Viewed the request queue",
+        [RequestViewed] = "Viewed a request",
+        [RequestStatusChanged] = "Changed the status of a request",
+        [RequestNoteAdded] = "Added a note to a request",
+        [RequestEmailResent] = "Resent an email for a request",
+        [RequestAssigned] = "Changed the owner of a request",
+        [RequestsExported] = "Exported requests (CSV)",
+        [AccountCreated] = "Created an account",
+        [AccountDisabled] = "Disabled an account",
+        [AccountPasswordReset] = "Reset a password",
+        [RetentionDeleted] = "Deleted old requests (retention)",
+        [TwoFactorEnabled] = "Turned on two-step sign-in",
+        [RecoveryCodesRenewed] = "Renewed recovery codes",
+        [TwoFactorReset] = "Reset two-step sign-in",
+        [SessionsEnded] = "Ended an account's sessions",
+        [PasskeyAdded] = "Added a passkey",
+        [PasskeyRemoved] = "Removed a passkey",
+        [CallBooked] = "Booked a call",
+        [CallChanged] = "Changed a booked call",
+        [CallCancelled] = "Cancelled a booked call",
+        [CallOutcomeRecorded] = "Recorded a call's outcome",
+        [ScheduleViewed] = "Viewed the call schedule",
+    };
+
+    /// <summary>The label of an action stored under its name today or an earlier one; an unknown code as it is.</summary>
+    public static string LabelOf(string stored) =>
+        Labels.TryGetValue(stored, out var label) ? label
+        : _earlierNames.FirstOrDefault(p => p.Value == stored) is { Key: { } today } ? Labels[today]
+        : stored;
+
     /// <summary>
     /// The names rows written before the vocabulary was settled carry ("lead…", docs/decisions/0004-vocabulary.md).
     /// The audit log is never rewritten, so a filter on an action matches its earlier name too.

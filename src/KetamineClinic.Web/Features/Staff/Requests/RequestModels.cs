@@ -1,4 +1,5 @@
 using KetamineClinic.Data.Entities;
+using KetamineClinic.Web.Features.Consultation;
 using KetamineClinic.Web.Features.Staff.Schedule;
 
 namespace KetamineClinic.Web.Features.Staff.Requests;
@@ -45,12 +46,20 @@ public sealed record TimelineItem(DateTime At, string Author, string? StatusChan
 /// <summary>A staff member a request can be given to.</summary>
 public sealed record Colleague(string Id, string Name);
 
+/// <summary>One health answer as staff read it; <paramref name="IsYes"/> when a screening question was answered Yes.</summary>
+public sealed record HealthAnswerRow(string Question, string Answer, bool IsYes);
+
 public sealed record RequestDetails(
     ConsultationRequest Request,
-    IReadOnlyList<(string Question, string Answer)> HealthAnswers,
+    IReadOnlyList<HealthAnswerRow> HealthAnswers,
     IReadOnlyList<TimelineItem> Timeline,
     string? Conflict,
-    IReadOnlyList<Colleague> Colleagues);
+    IReadOnlyList<Colleague> Colleagues)
+{
+    /// <summary>The visitor's words that made the request urgent, as they wrote them.</summary>
+    public IReadOnlyList<string> CrisisPhrases { get; } =
+        CrisisDetector.PhrasesIn(Request.HelpWith, Request.BestTimeToReach, Request.HeardAboutUs);
+}
 
 /// <summary>
 /// The queue's bulk form: the selected requests (each with the version the list showed) and one change for all of

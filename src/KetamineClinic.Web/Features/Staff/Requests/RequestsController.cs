@@ -83,7 +83,12 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
             .Concat(request.Notes.Select(n => new TimelineItem(n.CreatedAt, n.AuthorName, null, n.Text)))
             .OrderByDescending(i => i.At)
             .ToList();
-        return View(new RequestDetails(request, HealthAnswers.FromJson(request.HealthAnswers).Describe(), timeline, TempData["Conflict"] as string, await ColleaguesAsync(cancellationToken)));
+        var answers = HealthAnswers.FromJson(request.HealthAnswers);
+        var answerRows = HealthQuestions.All
+            .Where(q => answers.Of(q).Count > 0)
+            .Select(q => new HealthAnswerRow(q.Heading, string.Join(", ", answers.Of(q).Select(q.LabelOf)), HealthQuestions.Screening.Contains(q) && answers.Of(q).Contains("Yes")))
+            .ToList();
+        return View(new RequestDetails(request, answerRows, timeline, TempData["Conflict"] as string, await ColleaguesAsync(cancellationToken)));
     }
 
     /// <summary>Gives the request to a colleague (or, with an empty owner, to nobody).</summary>
