@@ -36,6 +36,9 @@ public sealed class BookingJourneyTests(ConsultationAppFactory factory) : IClass
         var days = page.QuerySelectorAll(".call-day");
         Assert.NotEmpty(days);
         Assert.All(days, day => Assert.NotEmpty(day.QuerySelectorAll("input[type=radio]")));
+        Assert.All(days, day => Assert.Equal("DETAILS", day.TagName));
+        Assert.Same(days[0], Assert.Single(days, day => day.HasAttribute("open"))); // a short list: only the first day's times open
+        Assert.Equal(3, page.QuerySelectorAll("fieldset > details.call-day").Length);
         Assert.NotNull(page.QuerySelector("details.later-times summary"));
         var labels = page.QuerySelectorAll("form.choose-time label").Select(l => l.TextContent.Trim()).ToList();
         Assert.All(labels, label => Assert.Matches(@"^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{1,2}:\d{2} (AM|PM) Central Time$", label));

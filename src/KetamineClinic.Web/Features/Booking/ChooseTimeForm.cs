@@ -4,7 +4,7 @@ using NodaTime.Text;
 
 namespace KetamineClinic.Web.Features.Booking;
 
-/// <summary>The "Choose a time" list (_ChooseTime.cshtml): the first days open, later ones behind "Later times".</summary>
+/// <summary>The "Choose a time" list (_ChooseTime.cshtml): each day its own disclosure, only the first open; later days behind "Later times".</summary>
 public sealed record ChooseTimeForm(
     string Action,
     IReadOnlyList<CallDay> Soon,
@@ -26,9 +26,15 @@ public sealed record ChooseTimeForm(
     /// <summary>The fieldset's legend: it starts with "Choose a time" wherever the list is shown.</summary>
     public string Legend { get; init; } = FirstLegend;
 
+    /// <summary>The clinic's zone, named once in the hint because each time on screen shows only the clock.</summary>
+    public string ClinicZone { get; init; } = "";
+
     public bool Any => Soon.Count > 0;
 
-    public bool LaterHoldsSelection => Later.Any(d => d.Times.Any(t => t.Selected));
+    public bool LaterHoldsSelection => Later.Any(d => d.HoldsSelection);
+
+    /// <summary>Only one day's times are open at first, so a phone shows a short list; the chosen day stays open after an error.</summary>
+    public bool IsOpen(CallDay day) => day.HoldsSelection || (ReferenceEquals(day, Soon[0]) && !Soon.Concat(Later).Any(d => d.HoldsSelection));
 
     public static ChooseTimeForm Build(
         IReadOnlyList<CallSlot> slots,
@@ -51,13 +57,18 @@ public sealed record ChooseTimeForm(
                     return new CallTimeChoice(
                         value,
                         $"{FieldName}-{index++}",
-                        CallTimeLabels.DayAndTime(slot.Start, clinic),
+                        $"{CallTimeLabels.Day(day.Key)}, ",
+                        CallTimeLabels.Time(slot.Start, clinic),
+                        $" {CallTimeLabels.ZoneName(clinic)}",
                         visitor is null ? null : $"{CallTimeLabels.Time(slot.Start, visitor)} {CallTimeLabels.ZoneName(visitor)} where you are",
                         value == selected);
                 })]))
             .ToList();
         var problems = error is null ? ErrorSummary.None : new ErrorSummary([new FieldError($"{FieldName}-0", error)]);
-        return new ChooseTimeForm(action, [.. days.Take(DaysShownFirst)], [.. days.Skip(DaysShownFirst)], problems, noneHref, submitLabel);
+        return new ChooseTimeForm(action, [.. days.Take(DaysShownFirst)], [.. days.Skip(DaysShownFirst)], problems, noneHref, submitLabel)
+        {
+            ClinicZone = CallTimeLabels.ZoneName(clinic),
+        };
     }
 
     public static bool TryParseStart(string? value, out Instant start)
@@ -73,6 +84,16 @@ public sealed record ChooseTimeForm(
     }
 }
 
-public sealed record CallDay(string Label, IReadOnlyList<CallTimeChoice> Times);
+public sealed record CallDay(string Label, IReadOnlyList<CallTimeChoice> Times)
+{
+    public bool HoldsSelection => Times.Any(t => t.Selected);
+}
 
-public sealed record CallTimeChoice(string Value, string Id, string Label, string? VisitorTime, bool Selected);
+/// <summary>
+/// One time. On screen only <see cref="Time"/> shows (the day is the disclosure's summary); the day and zone stay in
+/// the label for screen readers, so the whole label reads as <see cref="CallTimeLabels.DayAndTime"/>.
+/// </summary>
+public sealed record CallTimeChoice(string Value, string Id, string DayPrefix, string Time, string ZoneSuffix, string? VisitorTime, bool Selected)
+{
+    public string Label => DayPrefix + Time + ZoneSuffix;
+}
