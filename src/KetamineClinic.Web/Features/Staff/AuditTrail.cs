@@ -77,6 +77,8 @@ public static class AuditActions
         [CallCancelled] = "Cancelled a booked call",
         [CallOutcomeRecorded] = "Recorded a call's outcome",
         [ScheduleViewed] = "Viewed the call schedule",
+        [AvailabilityViewed] = "Viewed the availability for calls",
+        [AvailabilityChanged] = "Changed the availability for calls",
     };
 
     /// <summary>The label of an action stored under its name today or an earlier one; an unknown code as it is.</summary>
