@@ -30,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Journeys fill the form faster than a person, and post it more often than one visitor may.
             ["Consultation__MinimumFillSeconds"] = "0",
             ["Consultation__RateLimit__PermitLimit"] = "1000",
+            // Every journey signs in from 127.0.0.1, several at once; the limit itself is tested in the integration tests.
+            ["Staff__LoginAttemptsPerMinute"] = "1000",
         });
 
         // The staff command shares the app's database (the app has already migrated it).
