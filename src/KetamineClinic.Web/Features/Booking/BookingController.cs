@@ -32,16 +32,8 @@ public sealed partial class BookingController(
             return Redirect(BookingRoutes.Received(reference));
         }
 
-        string? error;
-        if (string.IsNullOrEmpty(start))
-        {
-            error = ChooseTimeForm.MissingMessage;
-        }
-        else if (!ChooseTimeForm.TryParseStart(start, out var instant))
-        {
-            error = ChooseTimeForm.NotOfferedMessage;
-        }
-        else
+        var error = ChooseTimeForm.ProblemWith(start, out var instant);
+        if (error is null)
         {
             var result = await booking.BookAsync(request.Id, request.Reference, instant, cancellationToken);
             switch (result.Outcome)
@@ -53,12 +45,10 @@ public sealed partial class BookingController(
                     return Redirect(BookingRoutes.Call(request.Reference));
                 case BookingOutcome.Taken:
                     LogTaken(request.Reference);
-                    error = ChooseTimeForm.TakenMessage;
-                    break;
-                default:
-                    error = ChooseTimeForm.NotOfferedMessage;
                     break;
             }
+
+            error = ChooseTimeForm.MessageFor(result.Outcome);
         }
 
         var page = new ConsultationReceivedPage(request.Reference, request.IsUrgent)

@@ -71,6 +71,16 @@ public sealed record ChooseTimeForm(
         };
     }
 
+    /// <summary>Why a posted time cannot be tried as it stands (none chosen, or not a time of ours); null when it can.</summary>
+    public static string? ProblemWith(string? value, out Instant start)
+    {
+        start = default;
+        return string.IsNullOrEmpty(value) ? MissingMessage : TryParseStart(value, out start) ? null : NotOfferedMessage;
+    }
+
+    /// <summary>What the page says when a time that was tried could not be booked.</summary>
+    public static string MessageFor(BookingOutcome outcome) => outcome == BookingOutcome.Taken ? TakenMessage : NotOfferedMessage;
+
     public static bool TryParseStart(string? value, out Instant start)
     {
         start = default;

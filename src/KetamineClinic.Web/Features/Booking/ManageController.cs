@@ -31,16 +31,8 @@ public sealed partial class ManageController(CallBooking booking, ILogger<Manage
             return LinkNotValid();
         }
 
-        string error;
-        if (string.IsNullOrEmpty(start))
-        {
-            error = ChooseTimeForm.MissingMessage;
-        }
-        else if (!ChooseTimeForm.TryParseStart(start, out var instant))
-        {
-            error = ChooseTimeForm.NotOfferedMessage;
-        }
-        else
+        var error = ChooseTimeForm.ProblemWith(start, out var instant);
+        if (error is null)
         {
             switch (await booking.ChangeAsync(call.Id, instant, AuditActor.Visitor, token, cancellationToken))
             {
@@ -49,11 +41,8 @@ public sealed partial class ManageController(CallBooking booking, ILogger<Manage
                     return Redirect(BookingRoutes.Manage(token) + "?changed=true");
                 case BookingOutcome.AlreadyBooked:
                     return Redirect(BookingRoutes.Manage(token));
-                case BookingOutcome.Taken:
-                    error = ChooseTimeForm.TakenMessage;
-                    break;
-                default:
-                    error = ChooseTimeForm.NotOfferedMessage;
+                case var outcome:
+                    error = ChooseTimeForm.MessageFor(outcome);
                     break;
             }
         }

@@ -70,32 +70,22 @@ public sealed partial class ScheduleController(ClinicDbContext db, CallBooking b
             return NotFoundCall();
         }
 
-        string error;
-        if (string.IsNullOrEmpty(start))
+        var error = ChooseTimeForm.ProblemWith(start, out var instant);
+        if (error is null)
         {
-            error = ChooseTimeForm.MissingMessage;
-        }
-        else if (!ChooseTimeForm.TryParseStart(start, out var instant))
-        {
-            error = ChooseTimeForm.NotOfferedMessage;
-        }
-        else
-        {
-            switch (await booking.ChangeAsync(call.Id, instant, AuditActor.From(User), null, cancellationToken))
+            var outcome = await booking.ChangeAsync(call.Id, instant, AuditActor.From(User), null, cancellationToken);
+            if (outcome == BookingOutcome.Booked)
             {
-                case BookingOutcome.Booked:
-                    LogChanged(call.ConsultationRequest!.Reference);
-                    TempData["Message"] = $"The call for {call.ConsultationRequest.Reference} is now at {CallTimeLabels.DayAndTime(instant, booking.Zone)}. The visitor is being emailed the new time.";
-                    return Redirect(StaffRoutes.Schedule);
-                case BookingOutcome.AlreadyBooked:
-                    return Redirect(StaffRoutes.Schedule);
-                case BookingOutcome.Taken:
-                    error = ChooseTimeForm.TakenMessage;
-                    break;
-                default:
-                    error = ChooseTimeForm.NotOfferedMessage;
-                    break;
+                LogChanged(call.ConsultationRequest!.Reference);
+                TempData["Message"] = $"The call for {call.ConsultationRequest.Reference} is now at {CallTimeLabels.DayAndTime(instant, booking.Zone)}. The visitor is being emailed the new time.";
             }
+
+            if (outcome is BookingOutcome.Booked or BookingOutcome.AlreadyBooked)
+            {
+                return Redirect(StaffRoutes.Schedule);
+            }
+
+            error = ChooseTimeForm.MessageFor(outcome);
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
