@@ -145,7 +145,15 @@ public sealed class AuditTrail(ClinicDbContext db, TimeProvider time, ClientAddr
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static string RequestSubject(int id) => $"ConsultationRequest/{id}";
+    private const string RequestSubjectPrefix = "ConsultationRequest/";
+
+    public static string RequestSubject(int id) => RequestSubjectPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The request a subject written by <see cref="RequestSubject"/> names, if it names one.</summary>
+    public static int? RequestIdOf(string? subject) =>
+        subject is not null && subject.StartsWith(RequestSubjectPrefix, StringComparison.Ordinal)
+            && int.TryParse(subject.AsSpan(RequestSubjectPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
 
     public static string UserSubject(string id) => $"StaffUser/{id}";
 }
