@@ -34,12 +34,13 @@ public sealed class AvailabilityTests : IDisposable
         return fields;
     }
 
-    private async Task<IReadOnlyList<Instant>> OfferedToAVisitorAsync()
+    /// <summary>The times a new visitor is offered, and the list's hint (which gives the call's length).</summary>
+    private async Task<(IReadOnlyList<Instant> Starts, string Hint)> OfferedToAVisitorAsync()
     {
         using var visitor = _factory.CreateBrowser();
         var reference = ConsultationFormPoster.ReferenceFrom(await visitor.SubmitAsync(ConsultationFormPoster.ValidFields()));
         var page = await visitor.GetDocumentAsync(BookingRoutes.Received(reference));
-        return [.. CallBookingPoster.OfferedStarts(page).Select(s => InstantPattern.General.Parse(s).Value)];
+        return ([.. CallBookingPoster.OfferedStarts(page).Select(s => InstantPattern.General.Parse(s).Value)], page.QuerySelector("#choose-time-hint")!.TextContent);
     }
 
     private async Task<AvailabilitySettings?> StoredAsync()
@@ -51,8 +52,9 @@ public sealed class AvailabilityTests : IDisposable
     [Fact]
     public async Task An_admin_saves_the_hours_and_the_visitor_is_offered_the_new_times_at_once()
     {
-        var before = await OfferedToAVisitorAsync();
+        var (before, hintBefore) = await OfferedToAVisitorAsync();
         Assert.Contains(before, s => (s - before[0]) == Duration.FromMinutes(20)); // the default call length
+        Assert.Contains("about 20 minutes", hintBefore, StringComparison.Ordinal);
         var firstDay = before[0].InZone(_clinicZone).Date;
         using var admin = await _factory.SignedInClientAsync(StaffRoles.Admin);
         var page = await admin.GetDocumentAsync(StaffRoutes.Availability);
@@ -75,8 +77,9 @@ public sealed class AvailabilityTests : IDisposable
         Assert.Equal(180, row.MinimumNoticeMinutes);
         Assert.Equal(LocalDatePattern.Iso.Format(firstDay), row.ClosedDates);
         Assert.Contains("Monday 09:00-17:00", row.WeeklyHours, StringComparison.Ordinal);
-        var after = await OfferedToAVisitorAsync();
+        var (after, hintAfter) = await OfferedToAVisitorAsync();
         Assert.NotEmpty(after);
+        Assert.Contains("about 60 minutes", hintAfter, StringComparison.Ordinal);
         Assert.DoesNotContain(after, s => s.InZone(_clinicZone).Date == firstDay);
         var sameDay = after.TakeWhile(s => s.InZone(_clinicZone).Date == after[0].InZone(_clinicZone).Date).ToList();
         Assert.All(sameDay.Zip(sameDay.Skip(1)), pair => Assert.Equal(Duration.FromMinutes(60), pair.Second - pair.First));

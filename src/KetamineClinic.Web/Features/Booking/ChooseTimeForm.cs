@@ -29,6 +29,9 @@ public sealed record ChooseTimeForm(
     /// <summary>The clinic's zone, named once in the hint because each time on screen shows only the clock.</summary>
     public string ClinicZone { get; init; } = "";
 
+    /// <summary>How long a call lasts, in minutes, as the times offered are set (`/staff/availability`).</summary>
+    public int CallMinutes { get; init; }
+
     public bool Any => Soon.Count > 0;
 
     public bool LaterHoldsSelection => Later.Any(d => d.HoldsSelection);
@@ -68,6 +71,7 @@ public sealed record ChooseTimeForm(
         return new ChooseTimeForm(action, [.. days.Take(DaysShownFirst)], [.. days.Skip(DaysShownFirst)], problems, noneHref, submitLabel)
         {
             ClinicZone = CallTimeLabels.ZoneName(clinic),
+            CallMinutes = slots.Count == 0 ? 0 : (int)(slots[0].End - slots[0].Start).TotalMinutes,
         };
     }
 
