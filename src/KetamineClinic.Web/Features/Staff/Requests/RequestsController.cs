@@ -58,7 +58,7 @@ public sealed class RequestsController(ClinicDbContext db, AuditTrail audit, Cli
                 r.PreferredContact, r.BestTimeToReach, calls.GetValueOrDefault(r.Id), r.State, r.Status, r.IsUrgent, r.AssignedToName, r.FailedEmails, r.Version);
         }).ToList();
 
-        // The inbox shows names and whether someone has asked for care: a read of those requests, so audited.
+        // The queue shows names, concerns and the best time to call: a read of those requests, so audited.
         await audit.WriteAsync(AuditActions.RequestsListed, null, $"page {paging.Page} of {paging.PageCount}: {inbox.Count} rows; {filter.AuditText}", cancellationToken);
 
         var dashboard = await RequestDashboard.LoadAsync(db, time.GetUtcNow(), clock.Zone, cancellationToken);
