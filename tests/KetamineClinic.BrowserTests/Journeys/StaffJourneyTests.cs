@@ -46,9 +46,11 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Request {reference}");
             var requestPage = new Uri(page.Url).PathAndQuery;
 
-            await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Contacted" });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
-            await Assertions.Expect(page.GetByLabel("Status", new() { Exact = true })).ToHaveValueAsync("Contacted");
+            // The action panel: first on the page (reached first by Tab), the call link, one click per status.
+            await Assertions.Expect(page.Locator("aside.action-panel a[href^='tel:']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Call \(\d{3}\) \d{3}-\d{4}$"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change status to Contacted" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("current-status")).ToHaveTextAsync("Contacted");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Change status to Contacted" })).ToHaveCountAsync(0);
             var timeline = page.Locator("ol.timeline");
             await Assertions.Expect(timeline).ToContainTextAsync("Status changed");
 

@@ -15,6 +15,7 @@ public static class RequestSeed
         OutboxStatus notification = OutboxStatus.Sent,
         string helpWith = "Anxiety that has not eased with two medications.",
         string? email = null,
+        string phone = "+13125550147",
         string healthAnswers = """{"concerns":["generalized-anxiety","panic"],"treatmentsTried":["talk-therapy"],"screening":{"HeartCondition":"No","SubstanceUse":"PreferToDiscuss"}}""")
     {
         var created = createdAt ?? DateTime.UtcNow.AddHours(-2);
@@ -26,7 +27,7 @@ public static class RequestSeed
             FirstName = firstName,
             LastName = lastName,
             Email = email ?? $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com",
-            Phone = "+13125550147",
+            Phone = phone,
             PreferredContact = ContactMethod.PhoneCall,
             State = "IL",
             HelpWith = helpWith,

@@ -192,7 +192,7 @@ public sealed class RequestTests : IDisposable
         Assert.Equal("No", answers["Do you have a heart condition or high blood pressure?"]);
         Assert.Equal("Prefer to discuss", answers["Do you currently use alcohol or drugs in a way that worries you?"]);
         Assert.Contains("Urgent", page.QuerySelector(".urgent-banner h2")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Status", page.QuerySelector("label[for=status]")!.TextContent.Trim());
+        Assert.Equal("New", page.QuerySelector("[data-testid=current-status]")!.TextContent.Trim());
         Assert.Equal("Note", page.QuerySelector("label[for=note]")!.TextContent.Trim());
 
         await using var scope = _app.CreateDbScope();
@@ -227,6 +227,52 @@ public sealed class RequestTests : IDisposable
         Assert.True(calmer.ClassList.Contains("urgent-banner-handled"));
         Assert.StartsWith("Urgent — contacted on 20", calmer.QuerySelector("h2")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("“suicidal”", calmer.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_action_panel_calls_the_visitor_and_changes_the_status_in_one_click_audited()
+    {
+        var request = await _app.AddRequestAsync();
+        var client = await _app.SignedInClientAsync();
+        var page = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        var panel = page.QuerySelector("aside.action-panel")!;
+        Assert.Same(panel, page.QuerySelector(".request-layout")!.FirstElementChild);
+        var call = panel.QuerySelector("a[data-testid=call-link]")!;
+        Assert.Equal("tel:+13125550147", call.GetAttribute("href"));
+        Assert.Equal("Call (312) 555-0147", call.TextContent.Trim());
+        // One form per status other than the current one, which is shown as text.
+        var buttons = panel.QuerySelectorAll(".status-buttons button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.DoesNotContain(buttons, b => b.EndsWith(" New", StringComparison.Ordinal));
+        Assert.Equal(EnumLabels.All<RequestStatus>().Count - 1, buttons.Count);
+        Assert.Contains("Change status to Contacted", buttons);
+        var contacted = panel.QuerySelectorAll(".status-buttons form").Single(f => f.QuerySelector("input[name=status]")!.GetAttribute("value") == "Contacted");
+        var fields = contacted.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        Assert.Equal(request.Version.ToString(), fields["version"]);
+
+        using var response = await client.PostAsync(contacted.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        var after = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Contacted", after.QuerySelector("[data-testid=current-status]")!.TextContent.Trim());
+        Assert.DoesNotContain("Change status to Contacted", after.QuerySelectorAll(".status-buttons button").Select(b => b.TextContent.Trim()));
+        await using var scope = _app.CreateDbScope();
+        Assert.Equal(RequestStatus.Contacted, (await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == request.Id)).Status);
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RequestStatusChanged && a.Subject == $"ConsultationRequest/{request.Id}" && a.Details == "New → Contacted"));
+    }
+
+    [Fact]
+    public async Task Without_a_phone_the_action_panel_offers_the_email_link()
+    {
+        var request = await _app.AddRequestAsync(phone: "", email: "rosa@example.com");
+        var client = await _app.SignedInClientAsync();
+
+        var page = await client.GetDocumentAsync($"/staff/requests/{request.Id}");
+
+        Assert.Null(page.QuerySelector("aside.action-panel a[data-testid=call-link]"));
+        var email = page.QuerySelector("aside.action-panel a[data-testid=email-link]")!;
+        Assert.Equal("mailto:rosa@example.com", email.GetAttribute("href"));
+        Assert.Equal("Email rosa@example.com", email.TextContent.Trim());
     }
 
     [Fact]
