@@ -29,7 +29,7 @@ public sealed class AdminTests : IDisposable
         var row = Assert.Single(views.QuerySelectorAll("tbody tr"));
         Assert.Equal($"Viewed a request {AuditActions.RequestViewed}", row.QuerySelector("th")!.TextContent);
         Assert.Equal($"/staff/requests/{request.Id}", row.QuerySelector("td[data-label=Subject] a")!.GetAttribute("href"));
-        Assert.Contains($"ConsultationRequest/{request.Id}", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Request {request.Reference}", row.QuerySelector("td[data-label=Subject] a")!.TextContent);
         Assert.Empty(none.QuerySelectorAll("tbody tr"));
     }
 

@@ -8,7 +8,8 @@ namespace KetamineClinic.Web.Features.Staff.Audit;
 
 public sealed record AuditFilter(string? Action, DateOnly? From, DateOnly? To, string? Actor);
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, Paging Paging)
+/// <param name="References">The reference of each request the shown rows name, by id (a request since deleted has none).</param>
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, IReadOnlyDictionary<int, string> References, Paging Paging)
 {
     public Pager Pager => new(Paging, PageUrl);
 
@@ -70,6 +71,12 @@ public sealed class AuditController(ClinicDbContext db, ClinicClock clock) : Con
         }
 
         var (paging, rows) = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).PageAsync(page, PageSize, cancellationToken);
-        return View(new AuditPage(filter, await rows.ToListAsync(cancellationToken), paging));
+        var shown = await rows.ToListAsync(cancellationToken);
+        // One query for the references of the requests the page names, so a row reads "Request 7KQ2…", not its key.
+        var requestIds = shown.Select(e => AuditTrail.RequestIdOf(e.Subject)).OfType<int>().Distinct().ToList();
+        var references = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => requestIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
+        return View(new AuditPage(filter, shown, references, paging));
     }
 }
